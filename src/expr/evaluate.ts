@@ -1,0 +1,140 @@
+/**
+ * Evaluates expressions. Reads of state and of reactive scope names go
+ * through signals, so evaluating inside a computed tracks exactly what the
+ * expression read.
+ */
+import type { BinOp, Expr } from '../program/types.js';
+import { locate } from '../program/locations.js';
+import { ConstelaError, warn } from '../runtime/errors.js';
+import { getIn, parsePath, isForbiddenKey } from '../runtime/paths.js';
+import { Scope } from '../runtime/scope.js';
+import type { Store } from '../runtime/store.js';
+import { GLOBALS, findMethod } from './methods.js';
+
+export interface EvalContext {
+  readonly store: Store;
+}
+
+export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
+  switch (expr.expr) {
+    case 'lit':
+      return expr.value;
+    case 'state': {
+      if (!ctx.store.has(expr.name)) {
+        warn(`state "${expr.name}" is not declared`, locate(expr));
+        return undefined;
+      }
+      return withPath(ctx.store.read(expr.name), expr.path);
+    }
+    case 'var':
+    case 'param':
+      return withPath(lookup(expr.name, scope, expr), expr.path);
+    case 'local':
+      warn(`"local" reads component state, and there is no component here`, locate(expr));
+      return undefined;
+    case 'get':
+      return withPath(evaluate(expr.base, scope, ctx), expr.path);
+    case 'index': {
+      const key = evaluate(expr.key, scope, ctx);
+      if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+      if (isForbiddenKey(key)) return undefined;
+      return getIn(evaluate(expr.base, scope, ctx), [key]);
+    }
+    case 'bin':
+      return binary(expr.op, expr.left, expr.right, scope, ctx);
+    case 'not':
+      return !evaluate(expr.operand, scope, ctx);
+    case 'cond':
+      return evaluate(expr.if, scope, ctx)
+        ? evaluate(expr.then, scope, ctx)
+        : evaluate(expr.else, scope, ctx);
+    case 'concat':
+      return expr.items.map((item) => toText(evaluate(item, scope, ctx))).join('');
+    case 'array':
+      return expr.elements.map((element) => evaluate(element, scope, ctx));
+    case 'obj': {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(expr.props)) {
+        if (isForbiddenKey(key)) continue;
+        out[key] = evaluate(value, scope, ctx);
+      }
+      return out;
+    }
+    case 'call': {
+      const target = evaluate(expr.target, scope, ctx);
+      const method = findMethod(target, expr.method);
+      if (typeof method === 'string') {
+        throw new ConstelaError('expression', method, locate(expr));
+      }
+      const args = (expr.args ?? []).map((arg) => evaluate(arg, scope, ctx));
+      return method(args);
+    }
+    case 'lambda':
+      return (item: unknown, index: unknown) => {
+        const names: [string, unknown][] = [[expr.param, item]];
+        if (expr.index !== undefined) names.push([expr.index, index]);
+        return evaluate(expr.body, new Scope(scope, names), ctx);
+      };
+    default:
+      return unreachable(expr);
+  }
+}
+
+function lookup(name: string, scope: Scope, expr: Expr): unknown {
+  if (scope.has(name)) return scope.get(name);
+  if (Object.hasOwn(GLOBALS, name)) return GLOBALS[name];
+  warn(`"${name}" is not defined here`, locate(expr));
+  return undefined;
+}
+
+function withPath(value: unknown, path: string | undefined): unknown {
+  return path === undefined ? value : getIn(value, parsePath(path));
+}
+
+function binary(
+  op: BinOp,
+  leftExpr: Expr,
+  rightExpr: Expr,
+  scope: Scope,
+  ctx: EvalContext,
+): unknown {
+  const left = evaluate(leftExpr, scope, ctx) as never;
+  // `&&` and `||` short-circuit: the right side is not evaluated (or read).
+  if (op === '&&') return left && evaluate(rightExpr, scope, ctx);
+  if (op === '||') return left || evaluate(rightExpr, scope, ctx);
+  const right = evaluate(rightExpr, scope, ctx) as never;
+  switch (op) {
+    case '+': return (left as number) + (right as number);
+    case '-': return left - right;
+    case '*': return left * right;
+    case '/': return left / right;
+    case '%': return left % right;
+    case '==': return left === right;
+    case '!=': return left !== right;
+    case '<': return left < right;
+    case '<=': return left <= right;
+    case '>': return left > right;
+    case '>=': return left >= right;
+    default: return unreachable(op);
+  }
+}
+
+/**
+ * How a value shows as text: `null`/`undefined` as empty, objects and lists
+ * as JSON, everything else as `String` does.
+ */
+export function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return '';
+    }
+  }
+  return String(value);
+}
+
+export function unreachable(value: never): never {
+  throw new ConstelaError('invalid', `unknown node ${JSON.stringify(value)}`);
+}

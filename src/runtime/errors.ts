@@ -1,0 +1,74 @@
+/**
+ * One error type for everything the runtime reports, with a closed set of
+ * codes, and one warning helper.
+ *
+ * `path` is a JSON Pointer into the program (`/actions/0/steps/1`), so a
+ * reader can find the place the problem comes from.
+ */
+
+export type ErrorCode =
+  | 'load' // the program could not be fetched or read
+  | 'parse' // the program is not JSON
+  | 'invalid' // the program is JSON but not a valid program
+  | 'step' // a step failed while an action ran
+  | 'expression' // an expression failed while it was evaluated
+  | 'render' // a view node failed to render
+  | 'server'; // a server sent something that could not be used
+
+export class ConstelaError extends Error {
+  readonly code: ErrorCode;
+  readonly path: string | undefined;
+
+  constructor(code: ErrorCode, message: string, path?: string) {
+    super(path === undefined ? message : `${message} (at ${path})`);
+    this.name = 'ConstelaError';
+    this.code = code;
+    this.path = path;
+  }
+
+  /** The message without the location suffix. */
+  get detail(): string {
+    return this.path === undefined
+      ? this.message
+      : this.message.slice(0, -` (at ${this.path})`.length);
+  }
+}
+
+/** Wraps anything thrown into a ConstelaError, keeping the first path. */
+export function toConstelaError(
+  thrown: unknown,
+  code: ErrorCode,
+  path?: string,
+): ConstelaError {
+  if (thrown instanceof ConstelaError) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new ConstelaError(code, message, path);
+}
+
+/** Appends reference tokens to a JSON Pointer, escaping `~` and `/`. */
+export function pointer(base: string, ...tokens: (string | number)[]): string {
+  let out = base;
+  for (const token of tokens) {
+    out += '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  return out;
+}
+
+const warned = new Set<string>();
+
+/**
+ * Prints a developer warning once per distinct message and path.
+ * Set `globalThis.CONSTELA_SILENT = true` to silence warnings.
+ */
+export function warn(message: string, path?: string): void {
+  const text = path === undefined ? message : `${message} (at ${path})`;
+  if (warned.has(text)) return;
+  warned.add(text);
+  if ((globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT) return;
+  console.warn(`[constela] ${text}`);
+}
+
+/** For tests: forget which warnings were printed. */
+export function resetWarnings(): void {
+  warned.clear();
+}

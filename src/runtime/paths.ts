@@ -1,0 +1,136 @@
+/**
+ * Reading and writing inside plain JSON-like values by path.
+ *
+ * Writes are immutable: they copy every object and list along the path and
+ * share everything else, so a signal holding the old value stays valid and
+ * `===` tells which parts changed. No step of any path may be `__proto__`,
+ * `prototype` or `constructor`.
+ */
+
+export type PathKey = string | number;
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+export function isForbiddenKey(key: PathKey): boolean {
+  return typeof key === 'string' && FORBIDDEN.has(key);
+}
+
+export class PathError extends Error {}
+
+/** Splits `"items.0.id"` into `["items", 0, "id"]`. */
+export function parsePath(path: unknown): PathKey[] {
+  if (path === undefined || path === null || path === '') return [];
+  if (typeof path === 'number') return [path];
+  if (Array.isArray(path)) {
+    return path.map((key) => {
+      if (typeof key === 'number') return key;
+      if (typeof key === 'string') return toKey(key);
+      throw new PathError(`a path step must be a string or a number, got ${describe(key)}`);
+    });
+  }
+  if (typeof path === 'string') return path.split('.').map(toKey);
+  throw new PathError(
+    `a path must be a string, a number or a list, got ${describe(path)}`,
+  );
+}
+
+function toKey(step: string): PathKey {
+  return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Reads `keys` from `value`. A missing step gives `undefined`, never an
+ * exception; forbidden keys and inherited properties read as `undefined`.
+ */
+export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (current === null || current === undefined) return undefined;
+    if (isForbiddenKey(key)) return undefined;
+    if (typeof current === 'string') {
+      current = key === 'length' ? current.length : current[key as number];
+      continue;
+    }
+    if (typeof current !== 'object') return undefined;
+    if (Array.isArray(current) && key === 'length') {
+      current = current.length;
+      continue;
+    }
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<PathKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Returns a copy of `root` with `value` written at `keys`. */
+export function setIn(
+  root: unknown,
+  keys: readonly PathKey[],
+  value: unknown,
+): unknown {
+  return updateIn(root, keys, () => value);
+}
+
+/**
+ * Returns a copy of `root` where the value at `keys` is replaced by
+ * `fn(old)`. Missing containers are created: a list when the next key is a
+ * number, else an object.
+ */
+export function updateIn(
+  root: unknown,
+  keys: readonly PathKey[],
+  fn: (old: unknown) => unknown,
+  depth = 0,
+): unknown {
+  if (depth === keys.length) return fn(root);
+  const key = keys[depth];
+  if (isForbiddenKey(key)) {
+    throw new PathError(`the path step "${key}" is not allowed`);
+  }
+  if (Array.isArray(root)) {
+    const index = typeof key === 'number' ? key : Number.NaN;
+    if (!Number.isInteger(index) || index < 0) {
+      throw new PathError(`a list index must be a whole number, got "${key}"`);
+    }
+    const copy = root.slice();
+    copy[index] = updateIn(root[index], keys, fn, depth + 1);
+    return copy;
+  }
+  const base = isPlainObject(root)
+    ? root
+    : root === undefined || root === null
+      ? typeof key === 'number'
+        ? []
+        : {}
+      : undefined;
+  if (base === undefined) {
+    throw new PathError(
+      `cannot write "${key}" inside ${describe(root)}`,
+    );
+  }
+  if (Array.isArray(base)) return updateIn(base, keys, fn, depth);
+  const copy: Record<string, unknown> = { ...base };
+  copy[key as string] = updateIn(
+    Object.prototype.hasOwnProperty.call(base, key) ? base[key as string] : undefined,
+    keys,
+    fn,
+    depth + 1,
+  );
+  return copy;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return `${typeof value} ${String(value)}`;
+}

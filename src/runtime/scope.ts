@@ -1,0 +1,63 @@
+import { Signal } from 'signal-polyfill';
+
+/**
+ * Names visible to `var` and `param` expressions.
+ *
+ * A scope is a frame of names with an optional parent. View scopes hold
+ * signals (an `each` row's item and index), so a binding that reads a loop
+ * variable re-runs when that row changes; `get` unwraps them. Action runs
+ * get a fresh scope of plain values, so two runs never share one.
+ */
+export class Scope {
+  private readonly names: Map<string, unknown>;
+
+  constructor(
+    readonly parent: Scope | null = null,
+    names?: Iterable<readonly [string, unknown]> | Record<string, unknown>,
+  ) {
+    this.names = new Map(
+      names === undefined
+        ? undefined
+        : Symbol.iterator in names
+          ? (names as Iterable<readonly [string, unknown]>)
+          : Object.entries(names),
+    );
+  }
+
+  has(name: string): boolean {
+    for (let s: Scope | null = this; s !== null; s = s.parent) {
+      if (s.names.has(name)) return true;
+    }
+    return false;
+  }
+
+  /** The current value of `name` (signals are read, so tracked). */
+  get(name: string): unknown {
+    for (let s: Scope | null = this; s !== null; s = s.parent) {
+      if (s.names.has(name)) return unwrap(s.names.get(name));
+    }
+    return undefined;
+  }
+
+  /** Defines `name` in this frame (a `result` name of a step). */
+  set(name: string, value: unknown): void {
+    this.names.set(name, value);
+  }
+
+  /** Every visible name with its current value, inner frames winning. */
+  snapshot(): Map<string, unknown> {
+    const frames: Scope[] = [];
+    for (let s: Scope | null = this; s !== null; s = s.parent) frames.push(s);
+    const out = new Map<string, unknown>();
+    for (let i = frames.length - 1; i >= 0; i--) {
+      for (const [name, slot] of frames[i].names) out.set(name, unwrap(slot));
+    }
+    return out;
+  }
+}
+
+function unwrap(slot: unknown): unknown {
+  return slot instanceof Signal.State || slot instanceof Signal.Computed
+    ? slot.get()
+    : slot;
+}

@@ -1,0 +1,146 @@
+/**
+ * Runs a list of steps in one scope. Steps run in order; a step that
+ * returns a promise (a `fetch`, a clipboard read) is awaited before the
+ * next, and steps that finish at once run synchronously, so an optimistic
+ * update shows in the same frame as the click that caused it. Callbacks
+ * that run later (`delay`, `interval`) run in the same scope.
+ */
+import { evaluate, toText, unreachable } from '../expr/evaluate.js';
+import { locate } from '../program/locations.js';
+import type { ClearTimerStep, DelayStep, IntervalStep, Step } from '../program/types.js';
+import { ConstelaError } from '../runtime/errors.js';
+import { Scope } from '../runtime/scope.js';
+import { runClipboard, runNavigate, runStorage } from './browser-steps.js';
+import { setResult, type StepContext } from './context.js';
+import { runFetch } from './fetch-step.js';
+import { runSet, runSetPath, runUpdate } from './state-steps.js';
+
+/**
+ * Runs `steps`; returns a promise only when some step had to wait. A
+ * throwing step stops this list and is thrown to the caller.
+ */
+export function runSteps(
+  steps: readonly Step[],
+  scope: Scope,
+  ctx: StepContext,
+  from = 0,
+): void | Promise<void> {
+  for (let i = from; i < steps.length; i++) {
+    if (!ctx.alive) return;
+    const pending = runStep(steps[i], scope, ctx);
+    if (pending !== undefined) {
+      return pending.then(() => runSteps(steps, scope, ctx, i + 1));
+    }
+  }
+}
+
+/**
+ * Runs steps as a callback: nothing awaits it, so a failure is reported
+ * here rather than thrown.
+ */
+export function runCallback(
+  steps: readonly Step[] | undefined,
+  scope: Scope,
+  ctx: StepContext,
+): Promise<void> {
+  if (steps === undefined || !ctx.alive) return Promise.resolve();
+  try {
+    const pending = runSteps(steps, scope, ctx);
+    return pending === undefined
+      ? Promise.resolve()
+      : pending.catch((error: unknown) => ctx.report(error));
+  } catch (error) {
+    ctx.report(error);
+    return Promise.resolve();
+  }
+}
+
+function runStep(step: Step, scope: Scope, ctx: StepContext): void | Promise<void> {
+  try {
+    return dispatchStep(step, scope, ctx)?.catch((error: unknown) => {
+      throw located(error, step);
+    });
+  } catch (error) {
+    throw located(error, step);
+  }
+}
+
+/** Gives an error the path of the step it came from, unless it has one. */
+function located(error: unknown, step: Step): ConstelaError {
+  if (error instanceof ConstelaError && error.path !== undefined) return error;
+  const message =
+    error instanceof ConstelaError ? error.detail : error instanceof Error ? error.message : String(error);
+  return new ConstelaError('step', `"${step.do}" failed: ${message}`, locate(step));
+}
+
+function dispatchStep(step: Step, scope: Scope, ctx: StepContext): void | Promise<void> {
+  switch (step.do) {
+    case 'set':
+      return runSet(step, scope, ctx);
+    case 'update':
+      return runUpdate(step, scope, ctx);
+    case 'setPath':
+      return runSetPath(step, scope, ctx);
+    case 'if': {
+      const branch = evaluate(step.condition, scope, ctx) ? step.then : step.else;
+      return branch === undefined ? undefined : runSteps(branch, scope, ctx);
+    }
+    case 'fetch':
+      return runFetch(step, scope, ctx).then((outcome) => {
+        if (!ctx.alive || outcome.aborted) return;
+        if (outcome.ok) setResult(step.result, outcome.result, scope, ctx);
+        const names: [string, unknown][] = outcome.ok
+          ? [['result', outcome.result]]
+          : [['error', outcome.error]];
+        return runSteps(
+          (outcome.ok ? step.onSuccess : step.onError) ?? [],
+          new Scope(scope, names),
+          ctx,
+        );
+      });
+    case 'delay':
+      return runDelay(step, scope, ctx);
+    case 'interval':
+      return runInterval(step, scope, ctx);
+    case 'clearTimer':
+      return runClearTimer(step, scope, ctx);
+    case 'storage':
+      return runStorage(step, scope, ctx);
+    case 'navigate':
+      return runNavigate(step, scope, ctx);
+    case 'clipboard':
+      return runClipboard(step, scope, ctx);
+    default:
+      return unreachable(step);
+  }
+}
+
+function milliseconds(value: DelayStep['ms'], scope: Scope, ctx: StepContext): number {
+  const ms = Number(typeof value === 'number' ? value : evaluate(value, scope, ctx));
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+function runDelay(step: DelayStep, scope: Scope, ctx: StepContext): void {
+  const ms = milliseconds(step.ms, scope, ctx);
+  ctx.resources.setTimeout(() => void runCallback(step.then, scope, ctx), ms);
+}
+
+/** Timer ids are strings, so a program cannot clear a timer it did not start. */
+const TIMER_PREFIX = 'timer:';
+
+function runInterval(step: IntervalStep, scope: Scope, ctx: StepContext): void {
+  // Zero would spin; the browser clamps nested timers to 4 ms anyway.
+  const ms = Math.max(milliseconds(step.ms, scope, ctx), 4);
+  const id = ctx.resources.setInterval(() => {
+    void ctx.runAction(step.action, new Map(), locate(step));
+  }, ms);
+  setResult(step.result, TIMER_PREFIX + id, scope, ctx);
+}
+
+function runClearTimer(step: ClearTimerStep, scope: Scope, ctx: StepContext): void {
+  const id = toText(evaluate(step.target, scope, ctx));
+  if (!id.startsWith(TIMER_PREFIX)) {
+    throw new ConstelaError('step', `"${id}" is not a timer id`, locate(step));
+  }
+  ctx.resources.clearTimer(Number(id.slice(TIMER_PREFIX.length)));
+}

@@ -1,0 +1,193 @@
+import { Signal } from 'signal-polyfill';
+import { noChange, type ChildPart } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import {
+  insertPart,
+  removePart,
+  setChildPartValue,
+  setCommittedValue,
+} from 'lit/directive-helpers.js';
+import { evaluate } from '../expr/evaluate.js';
+import { locate } from '../program/locations.js';
+import type { EachNode } from '../program/types.js';
+import { warn } from '../runtime/errors.js';
+import { Scope } from '../runtime/scope.js';
+import type { ViewContext } from './context.js';
+
+/** An `each` node in its scope, and how to render one row's body. */
+export interface EachSpec {
+  readonly node: EachNode;
+  readonly scope: Scope;
+  readonly ctx: ViewContext;
+  renderBody(scope: Scope): unknown;
+}
+
+/**
+ * One rendered row. Its item and index are signals, so when the list
+ * changes, a row whose item is the same object re-runs nothing, and a row
+ * whose item changed re-runs only the bindings that read it.
+ */
+interface Row {
+  readonly key: unknown;
+  readonly part: ChildPart;
+  readonly item: Signal.State<unknown>;
+  readonly index: Signal.State<number>;
+}
+
+/**
+ * Renders a list. With `key`, rows keep their DOM nodes (and focus and
+ * form state) across reorders; without it, rows are matched by position.
+ */
+class EachDirective extends AsyncDirective {
+  private spec: EachSpec | undefined;
+  private container: ChildPart | undefined;
+  private rows: Row[] = [];
+  private stop: (() => void) | undefined;
+
+  render(_spec: EachSpec): unknown {
+    return noChange;
+  }
+
+  override update(part: ChildPart, [spec]: [EachSpec]): unknown {
+    this.container = part;
+    if (spec === this.spec && this.stop !== undefined) return noChange;
+    this.stop?.();
+    this.spec = spec;
+    this.start();
+    return noChange;
+  }
+
+  private start(): void {
+    const { node, scope, ctx } = this.spec!;
+    this.stop = ctx.reactor.effect(
+      () => evaluate(node.items, scope, ctx),
+      (items) => this.reconcile(toList(items, node)),
+    );
+  }
+
+  private reconcile(items: readonly unknown[]): void {
+    const { node, scope, renderBody } = this.spec!;
+    const container = this.container!;
+    const keys = this.keysOf(items);
+
+    // Rows are queued by key so that duplicate keys claim distinct rows in
+    // order: every item gets its own row and no row is shown twice.
+    const byKey = new Map<unknown, Row[]>();
+    const oldIndex = new Map<Row, number>();
+    this.rows.forEach((row, i) => {
+      oldIndex.set(row, i);
+      const queue = byKey.get(row.key);
+      if (queue === undefined) byKey.set(row.key, [row]);
+      else queue.push(row);
+    });
+    const next: (Row | undefined)[] = new Array(items.length);
+    const seen = new Set<unknown>();
+    for (let i = 0; i < items.length; i++) {
+      const key = keys[i];
+      if (seen.has(key) && node.key !== undefined) {
+        warn('each: several items share one key; each still gets its own row', locate(node));
+      }
+      seen.add(key);
+      const row = byKey.get(key)?.shift();
+      if (row !== undefined) {
+        row.item.set(items[i]);
+        row.index.set(i);
+        next[i] = row;
+      }
+    }
+    for (const queue of byKey.values()) {
+      for (const row of queue) removePart(row.part);
+    }
+
+    // Rows on the longest run that kept its relative order stay where they
+    // are; every other row is moved or created in place, back to front.
+    const stay = stableRows(next, oldIndex);
+    let ref: ChildPart | undefined;
+    for (let i = items.length - 1; i >= 0; i--) {
+      let row = next[i];
+      if (row === undefined) {
+        const part = insertPart(container, ref);
+        const item = new Signal.State<unknown>(items[i]);
+        const index = new Signal.State(i);
+        const names: [string, unknown][] = [[node.as, item]];
+        if (node.index !== undefined) names.push([node.index, index]);
+        setChildPartValue(part, renderBody(new Scope(scope, names)));
+        row = { key: keys[i], part, item, index };
+        next[i] = row;
+      } else if (!stay.has(row)) {
+        insertPart(container, ref, row.part);
+      }
+      ref = row.part;
+    }
+    this.rows = next as Row[];
+    setCommittedValue(container, this.rows.map((row) => row.part));
+  }
+
+  /** The key of each item: the `key` expression, or the position. */
+  private keysOf(items: readonly unknown[]): unknown[] {
+    const { node, scope, ctx } = this.spec!;
+    const keyExpr = node.key;
+    if (keyExpr === undefined) return items.map((_, i) => i);
+    const itemScope = new Scope(scope);
+    return Signal.subtle.untrack(() =>
+      items.map((item, i) => {
+        itemScope.set(node.as, item);
+        if (node.index !== undefined) itemScope.set(node.index, i);
+        return evaluate(keyExpr, itemScope, ctx);
+      }),
+    );
+  }
+
+  protected override disconnected(): void {
+    this.stop?.();
+    this.stop = undefined;
+  }
+
+  protected override reconnected(): void {
+    if (this.spec !== undefined) this.start();
+  }
+}
+
+export const each = directive(EachDirective);
+
+function toList(value: unknown, node: EachNode): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value !== null && value !== undefined) {
+    warn('each: "items" is not a list, so nothing is rendered', locate(node));
+  }
+  return [];
+}
+
+/**
+ * The reused rows that can stay in place: those on a longest increasing
+ * run of their old positions, taken in their new order.
+ */
+function stableRows(next: readonly (Row | undefined)[], oldIndex: Map<Row, number>): Set<Row> {
+  const rows: Row[] = [];
+  const positions: number[] = [];
+  for (const row of next) {
+    if (row === undefined) continue;
+    rows.push(row);
+    positions.push(oldIndex.get(row)!);
+  }
+  // Patience sorting: tails[k] is the index (into rows) of the smallest
+  // tail of an increasing run of length k + 1.
+  const tails: number[] = [];
+  const previous = new Array<number>(rows.length);
+  for (let i = 0; i < positions.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[tails[mid]] < positions[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  }
+  const stay = new Set<Row>();
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) {
+    stay.add(rows[i]);
+  }
+  return stay;
+}

@@ -1,0 +1,174 @@
+import { noChange, type ElementPart } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { evaluate, toText } from '../expr/evaluate.js';
+import { locate } from '../program/locations.js';
+import { isEventHandler, isExpr } from '../program/guards.js';
+import type { ElementNode, EventHandler, TextNode } from '../program/types.js';
+import { warn } from '../runtime/errors.js';
+import type { Scope } from '../runtime/scope.js';
+import type { ViewContext } from './context.js';
+import { isBlockedProp, isSafeUrl, isUrlProp } from './safety.js';
+
+/** The props of one rendered element, in its scope. */
+export interface PropsSpec {
+  readonly node: ElementNode;
+  readonly scope: Scope;
+  readonly ctx: ViewContext;
+  /** Children of a raw-text element (`textarea`, `title`, `style`). */
+  readonly text?: readonly TextNode[];
+}
+
+/** Live form state: always set as properties, never as attributes. */
+const LIVE = new Set(['value', 'checked', 'selected', 'indeterminate']);
+
+
+/**
+ * Applies an element's props: each expression prop is its own effect, so a
+ * change re-applies only that prop; handlers are listeners added once.
+ */
+class PropsDirective extends AsyncDirective {
+  private spec: PropsSpec | undefined;
+  private element: Element | undefined;
+  private stops: (() => void)[] = [];
+  private listening = false;
+
+  render(_spec: PropsSpec): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [spec]: [PropsSpec]): unknown {
+    if (spec === this.spec && this.stops.length > 0) return noChange;
+    this.element = part.element;
+    this.stopAll();
+    this.spec = spec;
+    this.start();
+    return noChange;
+  }
+
+  private start(): void {
+    const { node, scope, ctx, text } = this.spec!;
+    const element = this.element!;
+    for (const [name, value] of Object.entries(node.props ?? {})) {
+      if (isEventHandler(value)) {
+        if (!this.listening) this.listen(element, value, scope, ctx);
+        continue;
+      }
+      if (isBlockedProp(name)) {
+        warn(`the prop "${name}" is not allowed and was not set`, locate(node));
+        continue;
+      }
+      if (!isExpr(value)) {
+        applyProp(element, name, value);
+        continue;
+      }
+      this.stops.push(
+        ctx.reactor.effect(
+          () => evaluate(value, scope, ctx),
+          (v) => applyProp(element, name, v, locate(value)),
+        ),
+      );
+    }
+    if (text !== undefined && text.length > 0) {
+      this.stops.push(
+        ctx.reactor.effect(
+          () => text.map((child) => toText(evaluate(child.value, scope, ctx))).join(''),
+          (content) => setTextContent(element, content as string),
+        ),
+      );
+    }
+    this.listening = true;
+  }
+
+  private listen(element: Element, handler: EventHandler, scope: Scope, ctx: ViewContext): void {
+    element.addEventListener(handler.event, (event) => {
+      // A disconnected directive belongs to DOM that left the app.
+      if (this.isConnected) ctx.handleEvent(handler, scope, event);
+    });
+  }
+
+  private stopAll(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+
+  protected override disconnected(): void {
+    this.stopAll();
+  }
+
+  protected override reconnected(): void {
+    if (this.spec !== undefined) this.start();
+  }
+}
+
+export const props = directive(PropsDirective);
+
+function setTextContent(element: Element, content: string): void {
+  if (element instanceof HTMLTextAreaElement) {
+    if (element.value !== content) element.value = content;
+  } else if (element.textContent !== content) {
+    element.textContent = content;
+  }
+}
+
+/** Sets one prop on an element from a program value. */
+export function applyProp(element: Element, name: string, value: unknown, path?: string): void {
+  if (name === 'className' || name === 'class') {
+    const cls = classString(value);
+    if (element.getAttribute('class') !== cls) element.setAttribute('class', cls);
+    return;
+  }
+  if (name === 'style') {
+    applyStyle(element as HTMLElement, value);
+    return;
+  }
+  if (LIVE.has(name)) {
+    // Compare first: rewriting an equal value would move the caret.
+    const live = element as unknown as Record<string, unknown>;
+    const next = name === 'value' ? toText(value) : Boolean(value);
+    if (live[name] !== next) live[name] = next;
+    return;
+  }
+  const attr = name === 'htmlFor' ? 'for' : name;
+  if (value === null || value === undefined || value === false) {
+    element.removeAttribute(attr);
+    return;
+  }
+  const text = value === true ? '' : toText(value);
+  if (isUrlProp(attr) && !isSafeUrl(text, attr)) {
+    warn(`the URL ${JSON.stringify(text.slice(0, 60))} is not allowed in "${name}"`, path);
+    element.removeAttribute(attr);
+    return;
+  }
+  try {
+    element.setAttribute(attr, text);
+  } catch {
+    warn(`"${name}" is not a valid attribute name`, path);
+  }
+}
+
+/** `class` from a string, a list of names, or an object of name: flag. */
+function classString(value: unknown): string {
+  if (Array.isArray(value)) return value.filter(Boolean).map(toText).join(' ');
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([, on]) => on)
+      .map(([cls]) => cls)
+      .join(' ');
+  }
+  return toText(value);
+}
+
+/** `style` from a CSS string or an object of properties (camelCase allowed). */
+function applyStyle(element: HTMLElement, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const css = toText(value);
+    if (element.style.cssText !== css) element.style.cssText = css;
+    return;
+  }
+  element.style.cssText = '';
+  for (const [prop, v] of Object.entries(value)) {
+    if (v === null || v === undefined || v === false) continue;
+    const name = prop.startsWith('--') ? prop : prop.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+    element.style.setProperty(name, toText(v));
+  }
+}

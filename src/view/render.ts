@@ -1,0 +1,152 @@
+/**
+ * Turns view nodes into lit templates.
+ *
+ * An element node and every element nested directly inside it become one
+ * template, compiled once per node and cached, so a row of a list is one
+ * clone of a prepared `<template>`, as in hand-written lit. What changes
+ * is left as holes: an element-part hole per element for its props, and a
+ * child-part hole for each text, `if` and `each` node.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { evaluate, toText, unreachable } from '../expr/evaluate.js';
+import { locate } from '../program/locations.js';
+import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
+import { warn } from '../runtime/errors.js';
+import type { Scope } from '../runtime/scope.js';
+import { bind } from './bind.js';
+import type { ViewContext } from './context.js';
+import { each } from './each.js';
+import { props } from './props.js';
+import { isBlockedTag, isValidTag } from './safety.js';
+
+type Namespace = 'html' | 'svg';
+
+/** A hole in a compiled template and the node that fills it. */
+type Hole =
+  | { readonly kind: 'props'; readonly node: ElementNode; readonly text?: TextNode[] }
+  | { readonly kind: 'child'; readonly node: ViewNode; readonly ns: Namespace };
+
+interface Compiled {
+  readonly strings: TemplateStringsArray;
+  readonly holes: readonly Hole[];
+  readonly ns: Namespace;
+}
+
+const VOID = new Set([
+  'area', 'br', 'col', 'hr', 'img', 'input', 'param', 'source', 'track', 'wbr',
+]);
+const RAW_TEXT = new Set(['textarea', 'title', 'style', 'xmp']);
+
+const cache = new WeakMap<ElementNode, Compiled>();
+
+/** Renders `node` in `scope` as a value for a lit child part. */
+export function renderNode(
+  node: ViewNode,
+  scope: Scope,
+  ctx: ViewContext,
+  ns: Namespace = 'html',
+): unknown {
+  switch (node.kind) {
+    case 'element':
+      return renderElement(node, scope, ctx, ns);
+    case 'text':
+      if (node.value.expr === 'lit') return toText(node.value.value);
+      return bind({
+        reactor: ctx.reactor,
+        compute: () => evaluate(node.value, scope, ctx),
+        present: toText,
+      });
+    case 'if':
+      return bind({
+        reactor: ctx.reactor,
+        compute: () => Boolean(evaluate(node.condition, scope, ctx)),
+        present: (shown) => {
+          const branch = shown ? node.then : node.else;
+          return branch === undefined ? nothing : renderNode(branch, scope, ctx, ns);
+        },
+      });
+    case 'each':
+      return each({
+        node,
+        scope,
+        ctx,
+        renderBody: (rowScope: Scope) => renderNode(node.body, rowScope, ctx, ns),
+      });
+    default:
+      return unreachable(node);
+  }
+}
+
+function renderElement(
+  node: ElementNode,
+  scope: Scope,
+  ctx: ViewContext,
+  ns: Namespace,
+): unknown {
+  if (!isValidTag(node.tag) || isBlockedTag(node.tag)) {
+    warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
+    return nothing;
+  }
+  let compiled = cache.get(node);
+  if (compiled === undefined) {
+    compiled = compile(node, ns);
+    cache.set(node, compiled);
+  }
+  const values = compiled.holes.map((hole) =>
+    hole.kind === 'props'
+      ? props({ node: hole.node, scope, ctx, text: hole.text })
+      : renderNode(hole.node, scope, ctx, hole.ns),
+  );
+  const tag = compiled.ns === 'svg' ? svg : html;
+  return tag(compiled.strings, ...values) as TemplateResult;
+}
+
+/**
+ * Builds the template strings for `root`. Only tag names that passed
+ * `isValidTag` enter the strings; every program value goes through a hole,
+ * so nothing a program says is ever parsed as markup.
+ */
+function compile(root: ElementNode, rootNs: Namespace): Compiled {
+  const strings: string[] = [];
+  const holes: Hole[] = [];
+  let current = '';
+  const hole = (h: Hole) => {
+    strings.push(current);
+    current = '';
+    holes.push(h);
+  };
+
+  const visit = (node: ElementNode, ns: Namespace) => {
+    const tag = node.tag;
+    const childNs: Namespace = tag.toLowerCase() === 'svg' ? 'svg' : ns;
+    const raw = RAW_TEXT.has(tag.toLowerCase());
+    const textChildren = raw
+      ? (node.children ?? []).filter((c): c is TextNode => c.kind === 'text')
+      : undefined;
+    current += `<${tag}`;
+    if (node.props !== undefined || textChildren !== undefined) {
+      current += ' ';
+      hole({ kind: 'props', node, text: textChildren });
+    }
+    current += '>';
+    if (VOID.has(tag.toLowerCase()) && ns === 'html') return;
+    if (!raw) {
+      for (const child of node.children ?? []) {
+        if (child.kind === 'element' && isValidTag(child.tag) && !isBlockedTag(child.tag)) {
+          visit(child, childNs);
+        } else {
+          hole({ kind: 'child', node: child, ns: childNs });
+        }
+      }
+    }
+    current += `</${tag}>`;
+  };
+
+  visit(root, rootNs);
+  strings.push(current);
+  // lit accepts only arrays that look like tagged-template strings; this is
+  // how `lit/static-html.js` builds its own, from the same kind of checked
+  // names.
+  const tsa = Object.freeze(Object.assign(strings, { raw: strings.slice() }));
+  return { strings: tsa as unknown as TemplateStringsArray, holes, ns: rootNs };
+}

@@ -1,0 +1,56 @@
+/**
+ * What a program may not render: elements that run script or load active
+ * content, string event handlers, raw-HTML properties, and script URLs.
+ */
+
+/** Elements rendered as nothing, with a warning. */
+export const BLOCKED_TAGS = new Set([
+  'script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'frame',
+  'frameset', 'applet', 'portal', 'template', 'noscript',
+]);
+
+/** A tag name made of letters, digits and dashes, as custom elements allow. */
+const TAG = /^[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/;
+
+export function isValidTag(tag: string): boolean {
+  return TAG.test(tag);
+}
+
+export function isBlockedTag(tag: string): boolean {
+  return BLOCKED_TAGS.has(tag.toLowerCase());
+}
+
+/** Props that would inject markup or documents. */
+const BLOCKED_PROPS = new Set([
+  'innerhtml', 'outerhtml', 'srcdoc', 'insertadjacenthtml', 'sethtmlunsafe',
+]);
+
+const URL_PROPS = new Set([
+  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'cite',
+  'background', 'ping', 'srcset', 'data', 'codebase',
+]);
+
+export function isBlockedProp(name: string): boolean {
+  const lower = name.toLowerCase();
+  return BLOCKED_PROPS.has(lower) || lower.startsWith('on');
+}
+
+export function isUrlProp(name: string): boolean {
+  return URL_PROPS.has(name.toLowerCase());
+}
+
+/**
+ * Whether `url` may be used in a URL prop or `navigate`. `javascript:`,
+ * `vbscript:` and `data:` are refused, except `data:image/*` in `src`.
+ * Browsers ignore ASCII whitespace and control characters inside a scheme,
+ * so they are removed before the scheme is read.
+ */
+export function isSafeUrl(url: string, prop = 'href'): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are the point
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  if (/^(javascript|vbscript):/.test(compact)) return false;
+  if (compact.startsWith('data:')) {
+    return prop.toLowerCase() === 'src' && /^data:image\//.test(compact);
+  }
+  return true;
+}

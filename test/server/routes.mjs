@@ -1,0 +1,69 @@
+// HTTP endpoints the browser tests talk to, served by the test runner's
+// own server (Koa middleware), so fetch steps hit a real server.
+export async function testRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/api/')) return next();
+  const route = url.pathname.slice('/api/'.length);
+
+  if (route === 'echo') {
+    const body = await readBody(ctx.req);
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({
+      method: ctx.method,
+      contentType: ctx.get('content-type') || null,
+      header: ctx.get('x-test') || null,
+      body: body === '' ? null : JSON.parse(body),
+    });
+    return;
+  }
+  if (route === 'text') {
+    ctx.type = 'text/plain';
+    ctx.body = 'plain words';
+    return;
+  }
+  if (route.startsWith('status/')) {
+    ctx.status = Number(route.slice('status/'.length));
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ failed: true });
+    return;
+  }
+  if (route === 'slow') {
+    await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 500)));
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ slow: true });
+    return;
+  }
+  if (route === 'empty') {
+    ctx.type = 'application/json';
+    ctx.body = '';
+    ctx.status = 200;
+    return;
+  }
+  if (route === 'program/counter') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({
+      version: '1.0',
+      state: { count: { type: 'number', initial: 7 } },
+      actions: [],
+      view: { kind: 'text', value: { expr: 'state', name: 'count' } },
+    });
+    return;
+  }
+  if (route === 'program/broken') {
+    ctx.type = 'application/json';
+    ctx.body = '{\n  "version": "1.0",\n  "state": {,\n}';
+    return;
+  }
+  ctx.status = 404;
+  ctx.body = 'no such test route';
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
