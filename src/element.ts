@@ -261,18 +261,28 @@ export class ConstelaApp extends LitElement {
     if (error.path !== undefined) detail.path = error.path;
     console.warn(`[constela] ${error.message}`);
     this.dispatchEvent(
-      new CustomEvent<ConstelaErrorDetail>('constela-error', { detail, bubbles: true, composed: true }),
+      new CustomEvent<ConstelaErrorDetail>('constela-error', {
+        detail,
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }
 
+const PANEL_STYLE =
+  'font:14px/1.4 system-ui,sans-serif;border:2px solid #c62828;background:#fff5f5;' +
+  'color:#611;padding:12px 16px;border-radius:6px';
+
 function errorPanel(errors: readonly ConstelaError[]): unknown {
-  return html`<div class="constela-errors" role="alert" part="errors"
-    style="font:14px/1.4 system-ui,sans-serif;border:2px solid #c62828;background:#fff5f5;color:#611;padding:12px 16px;border-radius:6px">
+  return html`<div class="constela-errors" role="alert" part="errors" style=${PANEL_STYLE}>
     <strong>This Constela program cannot start</strong>
     <ul style="margin:8px 0 0;padding-left:20px">
       ${errors.map(
-        (e) => html`<li>${e.path !== undefined ? html`<code>${e.path}</code>: ` : nothing}${e.detail}</li>`,
+        (e) =>
+          html`<li>
+            ${e.path !== undefined ? html`<code>${e.path}</code>: ` : nothing}${e.detail}
+          </li>`,
       )}
     </ul>
   </div>`;

@@ -8,8 +8,14 @@ const counter = (initial = 0, extra: Record<string, unknown> = {}) =>
     { count: { type: 'number', initial }, log: { type: 'list', initial: [] } },
     [
       { name: 'inc', steps: [{ do: 'update', target: 'count', operation: 'increment' }] },
-      { name: 'mounted', steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('mount') }] },
-      { name: 'unmounted', steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('unmount') }] },
+      {
+        name: 'mounted',
+        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('mount') }],
+      },
+      {
+        name: 'unmounted',
+        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('unmount') }],
+      },
     ],
     node('button', { onClick: { event: 'click', action: 'inc' } }, [text(state('count'))]),
     extra,
@@ -55,7 +61,9 @@ describe('loading a program', () => {
   });
 
   it('tears the old program down (onUnmount) when program changes, then starts the new one', async () => {
-    const { el } = await mount(counter(1, { lifecycle: { onMount: 'mounted', onUnmount: 'unmounted' } }));
+    const { el } = await mount(
+      counter(1, { lifecycle: { onMount: 'mounted', onUnmount: 'unmounted' } }),
+    );
     const log: string[] = [];
     const first = el.program;
     el.addEventListener('constela-ready', () => log.push('ready'));
@@ -69,7 +77,10 @@ describe('loading a program', () => {
     const p = program(
       { n: { type: 'number', initial: 0 } },
       [
-        { name: 'bye', steps: [{ do: 'fetch', url: lit('/api/echo'), method: 'POST', body: lit('bye') }] },
+        {
+          name: 'bye',
+          steps: [{ do: 'fetch', url: lit('/api/echo'), method: 'POST', body: lit('bye') }],
+        },
       ],
       text(lit('old')),
       { lifecycle: { onUnmount: 'bye' } },
@@ -110,7 +121,9 @@ describe('rendering root', () => {
 
 describe('lifecycle', () => {
   it('runs onMount once started, onUnmount on removal and onMount again on return', async () => {
-    const { el } = await mount(counter(0, { lifecycle: { onMount: 'mounted', onUnmount: 'unmounted' } }));
+    const { el } = await mount(
+      counter(0, { lifecycle: { onMount: 'mounted', onUnmount: 'unmounted' } }),
+    );
     expect(el.getState('log')).to.deep.equal(['mount']);
     el.remove();
     expect(el.getState('log')).to.deep.equal(['mount', 'unmount']);
@@ -138,7 +151,9 @@ describe('lifecycle', () => {
 
 describe('public API', () => {
   it('getState returns a plain snapshot that cannot change state', async () => {
-    const { el } = await mount(program({ todos: { type: 'list', initial: [{ t: 'a' }] } }, [], text(state('todos'))));
+    const { el } = await mount(
+      program({ todos: { type: 'list', initial: [{ t: 'a' }] } }, [], text(state('todos'))),
+    );
     const snap = el.getState('todos') as { t: string }[];
     snap[0].t = 'changed';
     snap.push({ t: 'b' });
@@ -156,7 +171,9 @@ describe('public API', () => {
   it('setState on an unknown field reports constela-error', async () => {
     const { el, errors } = await mount(counter());
     el.setState('nope', 1);
-    expect(errors.map((e) => e.message)).to.deep.equal(['setState: there is no state field "nope"']);
+    expect(errors.map((e) => e.message)).to.deep.equal([
+      'setState: there is no state field "nope"',
+    ]);
   });
 
   it('dispatch runs an action with a payload and resolves when its steps finish', async () => {
@@ -166,7 +183,13 @@ describe('public API', () => {
         {
           name: 'receive',
           steps: [
-            { do: 'fetch', url: lit('/api/echo'), method: 'POST', body: { expr: 'var', name: 'payload' }, result: 'got' },
+            {
+              do: 'fetch',
+              url: lit('/api/echo'),
+              method: 'POST',
+              body: { expr: 'var', name: 'payload' },
+              result: 'got',
+            },
             { do: 'delay', ms: 50, then: [{ do: 'set', target: 'late', value: lit(true) }] },
           ],
         },
@@ -183,7 +206,14 @@ describe('public API', () => {
   it('fires constela-error with message and path for a failing step', async () => {
     const p = program(
       { s: { type: 'string', initial: 'x' } },
-      [{ name: 'bad', steps: [{ do: 'set', target: 's', value: { expr: 'call', target: lit('x'), method: 'nope' } }] }],
+      [
+        {
+          name: 'bad',
+          steps: [
+            { do: 'set', target: 's', value: { expr: 'call', target: lit('x'), method: 'nope' } },
+          ],
+        },
+      ],
       text(state('s')),
     );
     const { el, errors } = await mount(p);

@@ -18,7 +18,9 @@ export async function mount(
   if (options.shadow) el.setAttribute('shadow', '');
   const errors: ConstelaErrorDetail[] = [];
   el.addEventListener('constela-error', (e) => errors.push(e.detail));
-  const ready = new Promise((resolve) => el.addEventListener('constela-ready', resolve, { once: true }));
+  const ready = new Promise((resolve) =>
+    el.addEventListener('constela-ready', resolve, { once: true }),
+  );
   el.program = program as Program;
   (options.parent ?? document.body).append(el);
   await Promise.race([ready, el.updateComplete.then(() => settle(el))]);

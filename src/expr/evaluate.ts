@@ -104,18 +104,30 @@ function binary(
   if (op === '||') return left || evaluate(rightExpr, scope, ctx);
   const right = evaluate(rightExpr, scope, ctx) as never;
   switch (op) {
-    case '+': return (left as number) + (right as number);
-    case '-': return left - right;
-    case '*': return left * right;
-    case '/': return left / right;
-    case '%': return left % right;
-    case '==': return left === right;
-    case '!=': return left !== right;
-    case '<': return left < right;
-    case '<=': return left <= right;
-    case '>': return left > right;
-    case '>=': return left >= right;
-    default: return unreachable(op);
+    case '+':
+      return (left as number) + (right as number);
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      return left / right;
+    case '%':
+      return left % right;
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case '<':
+      return left < right;
+    case '<=':
+      return left <= right;
+    case '>':
+      return left > right;
+    case '>=':
+      return left >= right;
+    default:
+      return unreachable(op);
   }
 }
 

@@ -21,18 +21,53 @@ function forward(proto: object, names: string[]): Table {
 }
 
 const STRING = forward(String.prototype, [
-  'at', 'charAt', 'concat', 'endsWith', 'includes', 'indexOf',
-  'lastIndexOf', 'localeCompare', 'match', 'normalize', 'padEnd',
-  'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice',
-  'split', 'startsWith', 'substring', 'toLowerCase', 'toUpperCase',
-  'toString', 'trim', 'trimEnd', 'trimStart',
+  'at',
+  'charAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'localeCompare',
+  'match',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'split',
+  'startsWith',
+  'substring',
+  'toLowerCase',
+  'toUpperCase',
+  'toString',
+  'trim',
+  'trimEnd',
+  'trimStart',
 ]);
 
 const LIST: Table = Object.assign(
   forward(Array.prototype, [
-    'at', 'concat', 'every', 'filter', 'find', 'findIndex', 'findLast',
-    'findLastIndex', 'flat', 'flatMap', 'includes', 'indexOf', 'join',
-    'lastIndexOf', 'map', 'slice', 'some',
+    'at',
+    'concat',
+    'every',
+    'filter',
+    'find',
+    'findIndex',
+    'findLast',
+    'findLastIndex',
+    'flat',
+    'flatMap',
+    'includes',
+    'indexOf',
+    'join',
+    'lastIndexOf',
+    'map',
+    'slice',
+    'some',
   ]),
   {
     reverse: (target: unknown[]) => target.slice().reverse(),
@@ -40,9 +75,7 @@ const LIST: Table = Object.assign(
   },
 );
 
-const NUMBER = forward(Number.prototype, [
-  'toFixed', 'toPrecision', 'toString', 'toLocaleString',
-]);
+const NUMBER = forward(Number.prototype, ['toFixed', 'toPrecision', 'toString', 'toLocaleString']);
 
 /**
  * `sort` on a copy. With a lambda, the lambda gives each item's sort key;
@@ -83,27 +116,44 @@ function statics(owner: object, names: string[]): Table {
 export const GLOBALS: Readonly<Record<string, object>> = Object.freeze({
   Math: namespace(
     statics(Math, [
-      'abs', 'acos', 'asin', 'atan', 'atan2', 'cbrt', 'ceil', 'cos', 'exp',
-      'floor', 'hypot', 'log', 'log10', 'log2', 'max', 'min', 'pow',
-      'random', 'round', 'sign', 'sin', 'sqrt', 'tan', 'trunc',
+      'abs',
+      'acos',
+      'asin',
+      'atan',
+      'atan2',
+      'cbrt',
+      'ceil',
+      'cos',
+      'exp',
+      'floor',
+      'hypot',
+      'log',
+      'log10',
+      'log2',
+      'max',
+      'min',
+      'pow',
+      'random',
+      'round',
+      'sign',
+      'sin',
+      'sqrt',
+      'tan',
+      'trunc',
     ]),
     { PI: Math.PI, E: Math.E },
   ),
   JSON: namespace(statics(JSON, ['parse', 'stringify']), {}),
   Date: namespace(statics(Date, ['now', 'parse']), {}),
-  Number: namespace(
-    statics(Number, ['isFinite', 'isInteger', 'isNaN', 'parseFloat', 'parseInt']),
-    { MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER },
-  ),
+  Number: namespace(statics(Number, ['isFinite', 'isInteger', 'isNaN', 'parseFloat', 'parseInt']), {
+    MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
+  }),
   Object: namespace(statics(Object, ['keys', 'values', 'entries', 'fromEntries']), {}),
   Array: namespace(statics(Array, ['isArray']), {}),
 });
 
 /** Finds the allowed method `name` for `target`, or explains the refusal. */
-export function findMethod(
-  target: unknown,
-  name: string,
-): ((args: unknown[]) => unknown) | string {
+export function findMethod(target: unknown, name: string): ((args: unknown[]) => unknown) | string {
   const table =
     typeof target === 'string'
       ? STRING

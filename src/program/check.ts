@@ -17,8 +17,18 @@ export interface Problem {
 }
 
 type Field =
-  | 'expr' | 'string' | 'number' | 'boolean' | 'json' | 'steps' | 'view'
-  | 'exprs' | 'exprRecord' | 'headers' | 'msOrExpr' | 'dotPath'
+  | 'expr'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'json'
+  | 'steps'
+  | 'view'
+  | 'exprs'
+  | 'exprRecord'
+  | 'headers'
+  | 'msOrExpr'
+  | 'dotPath'
   | { oneOf: readonly string[] };
 
 /** A field table: name → kind, with `?` on optional names. */
@@ -47,8 +57,16 @@ const EXPRESSIONS: Record<string, Shape> = {
 };
 
 const UPDATE_OPERATIONS = [
-  'increment', 'decrement', 'toggle', 'push', 'pop', 'remove', 'replaceAt',
-  'insertAt', 'splice', 'merge',
+  'increment',
+  'decrement',
+  'toggle',
+  'push',
+  'pop',
+  'remove',
+  'replaceAt',
+  'insertAt',
+  'splice',
+  'merge',
 ];
 
 const STEPS: Record<string, Shape> = {
@@ -143,7 +161,10 @@ class Checker {
         continue;
       }
       if (!STATE_TYPES.includes(decl.type as string)) {
-        this.fail(pointer(path, 'type'), `expected one of ${STATE_TYPES.join(', ')}, found ${show(decl.type)}`);
+        this.fail(
+          pointer(path, 'type'),
+          `expected one of ${STATE_TYPES.join(', ')}, found ${show(decl.type)}`,
+        );
       }
       if (!('initial' in decl)) this.fail(path, 'a state field needs an "initial" value');
     }
@@ -209,7 +230,10 @@ class Checker {
     }
     if (node.props !== undefined) {
       if (!isRecord(node.props)) {
-        this.fail(pointer(path, 'props'), `expected an object of props, found ${kindOf(node.props)}`);
+        this.fail(
+          pointer(path, 'props'),
+          `expected an object of props, found ${kindOf(node.props)}`,
+        );
       } else {
         for (const [name, value] of Object.entries(node.props)) {
           const propPath = pointer(path, 'props', name);
@@ -225,7 +249,10 @@ class Checker {
     }
     if (node.children !== undefined) {
       if (!Array.isArray(node.children)) {
-        this.fail(pointer(path, 'children'), `expected a list of view nodes, found ${kindOf(node.children)}`);
+        this.fail(
+          pointer(path, 'children'),
+          `expected a list of view nodes, found ${kindOf(node.children)}`,
+        );
       } else {
         node.children.forEach((child, i) => this.view(child, pointer(path, 'children', i)));
       }
@@ -241,7 +268,10 @@ class Checker {
     }
     const action = (handler as { action: string }).action;
     if (!this.actionNames.has(action)) {
-      warn(`the handler names the action "${action}", which does not exist`, pointer(path, 'action'));
+      warn(
+        `the handler names the action "${action}", which does not exist`,
+        pointer(path, 'action'),
+      );
     }
     const payload = (handler as { payload?: unknown }).payload;
     if (payload === undefined) return;
@@ -251,7 +281,10 @@ class Checker {
         this.expr(value, pointer(path, 'payload', key));
       }
     } else {
-      this.fail(pointer(path, 'payload'), `expected an expression or an object of expressions, found ${kindOf(payload)}`);
+      this.fail(
+        pointer(path, 'payload'),
+        `expected an expression or an object of expressions, found ${kindOf(payload)}`,
+      );
     }
   }
 
@@ -305,7 +338,11 @@ class Checker {
   private field(value: unknown, field: Field, path: string): void {
     if (typeof field === 'object') {
       if (!field.oneOf.includes(value as string)) {
-        this.fail(path, `expected one of ${field.oneOf.join(', ')}, found ${show(value)}${typeof value === 'string' ? suggest(value, field.oneOf) : ''}`);
+        this.fail(
+          path,
+          `expected one of ${field.oneOf.join(', ')}, found ${show(value)}` +
+            (typeof value === 'string' ? suggest(value, field.oneOf) : ''),
+        );
       }
       return;
     }
@@ -324,20 +361,23 @@ class Checker {
         if (typeof value !== field) this.fail(path, `expected a ${field}, found ${show(value)}`);
         return;
       case 'exprs':
-        if (!Array.isArray(value)) this.fail(path, `expected a list of expressions, found ${kindOf(value)}`);
+        if (!Array.isArray(value))
+          this.fail(path, `expected a list of expressions, found ${kindOf(value)}`);
         else value.forEach((item, i) => this.expr(item, pointer(path, i)));
         return;
       case 'exprRecord':
       case 'headers':
         if (field === 'headers' && isExpr(value)) return this.expr(value, path);
-        if (!isRecord(value)) this.fail(path, `expected an object of expressions, found ${kindOf(value)}`);
+        if (!isRecord(value))
+          this.fail(path, `expected an object of expressions, found ${kindOf(value)}`);
         else for (const [key, item] of Object.entries(value)) this.expr(item, pointer(path, key));
         return;
       case 'msOrExpr':
         if (typeof value !== 'number') this.expr(value, path);
         return;
       case 'dotPath':
-        if (typeof value !== 'string') this.fail(path, `expected a dot-separated path string, found ${show(value)}`);
+        if (typeof value !== 'string')
+          this.fail(path, `expected a dot-separated path string, found ${show(value)}`);
         return;
     }
   }

@@ -18,13 +18,19 @@ export async function fetchProgram(src: string, signal: AbortSignal): Promise<un
   try {
     const response = await fetch(url, { signal: timeout.signal });
     if (!response.ok) {
-      throw new ConstelaError('load', `could not load ${src}: the server answered ${response.status}`);
+      throw new ConstelaError(
+        'load',
+        `could not load ${src}: the server answered ${response.status}`,
+      );
     }
     text = await response.text();
   } catch (error) {
     if (error instanceof ConstelaError) throw error;
     if (timeout.signal.aborted && !signal.aborted) {
-      throw new ConstelaError('load', `could not load ${src}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`);
+      throw new ConstelaError(
+        'load',
+        `could not load ${src}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`,
+      );
     }
     throw new ConstelaError('load', `could not load ${src}: ${(error as Error).message}`);
   } finally {

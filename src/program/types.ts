@@ -6,13 +6,7 @@
  * the renderer can switch over it exhaustively.
  */
 
-export type Json =
-  | null
-  | boolean
-  | number
-  | string
-  | Json[]
-  | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type StateType = 'number' | 'string' | 'boolean' | 'list' | 'object';
 
@@ -36,23 +30,69 @@ export interface ActionDecl {
 
 // ---------------------------------------------------------------- expressions
 
-export interface LitExpr { expr: 'lit'; value: Json }
-export interface StateExpr { expr: 'state'; name: string; path?: string }
-export interface VarExpr { expr: 'var'; name: string; path?: string }
-export interface ParamExpr { expr: 'param'; name: string; path?: string }
-export interface LocalExpr { expr: 'local'; name: string }
-export interface GetExpr { expr: 'get'; base: Expr; path: string }
-export interface IndexExpr { expr: 'index'; base: Expr; key: Expr }
+export interface LitExpr {
+  expr: 'lit';
+  value: Json;
+}
+export interface StateExpr {
+  expr: 'state';
+  name: string;
+  path?: string;
+}
+export interface VarExpr {
+  expr: 'var';
+  name: string;
+  path?: string;
+}
+export interface ParamExpr {
+  expr: 'param';
+  name: string;
+  path?: string;
+}
+export interface LocalExpr {
+  expr: 'local';
+  name: string;
+}
+export interface GetExpr {
+  expr: 'get';
+  base: Expr;
+  path: string;
+}
+export interface IndexExpr {
+  expr: 'index';
+  base: Expr;
+  key: Expr;
+}
 export type BinOp =
-  | '+' | '-' | '*' | '/' | '%'
-  | '==' | '!=' | '<' | '<=' | '>' | '>='
-  | '&&' | '||';
-export interface BinExpr { expr: 'bin'; op: BinOp; left: Expr; right: Expr }
-export interface NotExpr { expr: 'not'; operand: Expr }
-export interface CondExpr { expr: 'cond'; if: Expr; then: Expr; else: Expr }
-export interface ConcatExpr { expr: 'concat'; items: Expr[] }
-export interface ArrayExpr { expr: 'array'; elements: Expr[] }
-export interface ObjExpr { expr: 'obj'; props: Record<string, Expr> }
+  '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
+export interface BinExpr {
+  expr: 'bin';
+  op: BinOp;
+  left: Expr;
+  right: Expr;
+}
+export interface NotExpr {
+  expr: 'not';
+  operand: Expr;
+}
+export interface CondExpr {
+  expr: 'cond';
+  if: Expr;
+  then: Expr;
+  else: Expr;
+}
+export interface ConcatExpr {
+  expr: 'concat';
+  items: Expr[];
+}
+export interface ArrayExpr {
+  expr: 'array';
+  elements: Expr[];
+}
+export interface ObjExpr {
+  expr: 'obj';
+  props: Record<string, Expr>;
+}
 export interface CallExpr {
   expr: 'call';
   target: Expr;
@@ -85,11 +125,22 @@ export type Expr =
 
 // ---------------------------------------------------------------------- steps
 
-export interface SetStep { do: 'set'; target: string; value: Expr }
+export interface SetStep {
+  do: 'set';
+  target: string;
+  value: Expr;
+}
 export type UpdateOperation =
-  | 'increment' | 'decrement' | 'toggle'
-  | 'push' | 'pop' | 'remove'
-  | 'replaceAt' | 'insertAt' | 'splice' | 'merge';
+  | 'increment'
+  | 'decrement'
+  | 'toggle'
+  | 'push'
+  | 'pop'
+  | 'remove'
+  | 'replaceAt'
+  | 'insertAt'
+  | 'splice'
+  | 'merge';
 export interface UpdateStep {
   do: 'update';
   target: string;
@@ -121,14 +172,21 @@ export interface FetchStep {
   onSuccess?: Step[];
   onError?: Step[];
 }
-export interface DelayStep { do: 'delay'; ms: Expr | number; then: Step[] }
+export interface DelayStep {
+  do: 'delay';
+  ms: Expr | number;
+  then: Step[];
+}
 export interface IntervalStep {
   do: 'interval';
   ms: Expr | number;
   action: string;
   result?: string;
 }
-export interface ClearTimerStep { do: 'clearTimer'; target: Expr }
+export interface ClearTimerStep {
+  do: 'clearTimer';
+  target: Expr;
+}
 export interface StorageStep {
   do: 'storage';
   operation: 'get' | 'set' | 'remove';
@@ -137,7 +195,11 @@ export interface StorageStep {
   storage?: 'local' | 'session';
   result?: string;
 }
-export interface NavigateStep { do: 'navigate'; url: Expr; target?: string }
+export interface NavigateStep {
+  do: 'navigate';
+  url: Expr;
+  target?: string;
+}
 export interface ClipboardStep {
   do: 'clipboard';
   operation: 'read' | 'write';
@@ -175,7 +237,10 @@ export interface ElementNode {
   props?: Record<string, PropValue>;
   children?: ViewNode[];
 }
-export interface TextNode { kind: 'text'; value: Expr }
+export interface TextNode {
+  kind: 'text';
+  value: Expr;
+}
 export interface IfNode {
   kind: 'if';
   condition: Expr;

@@ -137,8 +137,20 @@ function describeEvent(event: Event): Record<string, unknown> {
   const out: Record<string, unknown> = { type: event.type };
   const e = event as Partial<KeyboardEvent & MouseEvent & InputEvent>;
   for (const key of [
-    'key', 'code', 'altKey', 'ctrlKey', 'metaKey', 'shiftKey', 'repeat',
-    'button', 'clientX', 'clientY', 'offsetX', 'offsetY', 'data', 'inputType',
+    'key',
+    'code',
+    'altKey',
+    'ctrlKey',
+    'metaKey',
+    'shiftKey',
+    'repeat',
+    'button',
+    'clientX',
+    'clientY',
+    'offsetX',
+    'offsetY',
+    'data',
+    'inputType',
   ] as const) {
     if (e[key] !== undefined) out[key] = e[key];
   }

@@ -29,9 +29,7 @@ export function parsePath(path: unknown): PathKey[] {
     });
   }
   if (typeof path === 'string') return path.split('.').map(toKey);
-  throw new PathError(
-    `a path must be a string, a number or a list, got ${describe(path)}`,
-  );
+  throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
 }
 
 function toKey(step: string): PathKey {
@@ -71,11 +69,7 @@ export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
 }
 
 /** Returns a copy of `root` with `value` written at `keys`. */
-export function setIn(
-  root: unknown,
-  keys: readonly PathKey[],
-  value: unknown,
-): unknown {
+export function setIn(root: unknown, keys: readonly PathKey[], value: unknown): unknown {
   return updateIn(root, keys, () => value);
 }
 
@@ -112,9 +106,7 @@ export function updateIn(
         : {}
       : undefined;
   if (base === undefined) {
-    throw new PathError(
-      `cannot write "${key}" inside ${describe(root)}`,
-    );
+    throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
   }
   if (Array.isArray(base)) return updateIn(base, keys, fn, depth);
   const copy: Record<string, unknown> = { ...base };

@@ -57,7 +57,5 @@ export class Scope {
 }
 
 function unwrap(slot: unknown): unknown {
-  return slot instanceof Signal.State || slot instanceof Signal.Computed
-    ? slot.get()
-    : slot;
+  return slot instanceof Signal.State || slot instanceof Signal.Computed ? slot.get() : slot;
 }

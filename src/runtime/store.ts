@@ -56,9 +56,7 @@ export class Store {
   /** The confirmed value without pending layers; untracked. */
   readBase(name: string): unknown {
     const field = this.fields.get(name);
-    return field === undefined
-      ? undefined
-      : Signal.subtle.untrack(() => field.base.get());
+    return field === undefined ? undefined : Signal.subtle.untrack(() => field.base.get());
   }
 
   /** Writes the confirmed value; pending layers stay on top of it. */

@@ -40,7 +40,11 @@ function parseOr(raw: string): unknown {
 export function runNavigate(step: NavigateStep, scope: Scope, ctx: StepContext): void {
   const url = toText(evaluate(step.url, scope, ctx));
   if (!isSafeUrl(url)) {
-    throw new ConstelaError('step', `navigate refused the URL ${JSON.stringify(url)}`, locate(step));
+    throw new ConstelaError(
+      'step',
+      `navigate refused the URL ${JSON.stringify(url)}`,
+      locate(step),
+    );
   }
   if (step.target !== undefined && step.target !== '_self') {
     window.open(url, step.target, 'noopener,noreferrer');

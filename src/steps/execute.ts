@@ -69,7 +69,11 @@ function runStep(step: Step, scope: Scope, ctx: StepContext): void | Promise<voi
 function located(error: unknown, step: Step): ConstelaError {
   if (error instanceof ConstelaError && error.path !== undefined) return error;
   const message =
-    error instanceof ConstelaError ? error.detail : error instanceof Error ? error.message : String(error);
+    error instanceof ConstelaError
+      ? error.detail
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return new ConstelaError('step', `"${step.do}" failed: ${message}`, locate(step));
 }
 

@@ -50,48 +50,54 @@ export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): voi
   const [name, keys] = splitTarget(step.target);
   const op = step.operation;
 
-  write(ctx, name, keys, (old) => {
-    switch (op) {
-      case 'increment':
-        return toNumber(old) + (value === undefined ? 1 : toNumber(value));
-      case 'decrement':
-        return toNumber(old) - (value === undefined ? 1 : toNumber(value));
-      case 'toggle':
-        return !old;
-      case 'merge':
-        return { ...asObject(old, op, step), ...asObject(value ?? {}, op, step) };
-      default: {
-        const list = asList(old, op, step);
-        switch (op) {
-          case 'push':
-            return [...list, value];
-          case 'pop':
-            return list.slice(0, -1);
-          case 'remove':
-            return list.filter((item) => !deepEqual(item, value));
-          case 'replaceAt': {
-            const copy = list.slice();
-            copy[toIndex(index, list, step)] = value;
-            return copy;
+  write(
+    ctx,
+    name,
+    keys,
+    (old) => {
+      switch (op) {
+        case 'increment':
+          return toNumber(old) + (value === undefined ? 1 : toNumber(value));
+        case 'decrement':
+          return toNumber(old) - (value === undefined ? 1 : toNumber(value));
+        case 'toggle':
+          return !old;
+        case 'merge':
+          return { ...asObject(old, op, step), ...asObject(value ?? {}, op, step) };
+        default: {
+          const list = asList(old, op, step);
+          switch (op) {
+            case 'push':
+              return [...list, value];
+            case 'pop':
+              return list.slice(0, -1);
+            case 'remove':
+              return list.filter((item) => !deepEqual(item, value));
+            case 'replaceAt': {
+              const copy = list.slice();
+              copy[toIndex(index, list, step)] = value;
+              return copy;
+            }
+            case 'insertAt': {
+              const copy = list.slice();
+              copy.splice(toIndex(index, list, step, true), 0, value);
+              return copy;
+            }
+            case 'splice': {
+              const copy = list.slice();
+              const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
+              const count = deleteCount === undefined ? 1 : toNumber(deleteCount);
+              copy.splice(toIndex(index, list, step, true), count, ...items);
+              return copy;
+            }
+            default:
+              throw new ConstelaError('step', `unknown update operation "${op}"`, locate(step));
           }
-          case 'insertAt': {
-            const copy = list.slice();
-            copy.splice(toIndex(index, list, step, true), 0, value);
-            return copy;
-          }
-          case 'splice': {
-            const copy = list.slice();
-            const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
-            const count = deleteCount === undefined ? 1 : toNumber(deleteCount);
-            copy.splice(toIndex(index, list, step, true), count, ...items);
-            return copy;
-          }
-          default:
-            throw new ConstelaError('step', `unknown update operation "${op}"`, locate(step));
         }
       }
-    }
-  }, step);
+    },
+    step,
+  );
 }
 
 function toNumber(value: unknown): number {
@@ -121,7 +127,11 @@ function asList(value: unknown, op: string, step: object): unknown[] {
 function asObject(value: unknown, op: string, step: object): object {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value;
-  throw new ConstelaError('step', `"${op}" needs an object, found ${describe(value)}`, locate(step));
+  throw new ConstelaError(
+    'step',
+    `"${op}" needs an object, found ${describe(value)}`,
+    locate(step),
+  );
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -120,7 +120,10 @@ class EachDirective extends AsyncDirective {
       ref = row.part;
     }
     this.rows = next as Row[];
-    setCommittedValue(container, this.rows.map((row) => row.part));
+    setCommittedValue(
+      container,
+      this.rows.map((row) => row.part),
+    );
   }
 
   /** The key of each item: the `key` expression, or the position. */

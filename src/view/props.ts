@@ -21,7 +21,6 @@ export interface PropsSpec {
 /** Live form state: always set as properties, never as attributes. */
 const LIVE = new Set(['value', 'checked', 'selected', 'indeterminate']);
 
-
 /**
  * Applies an element's props: each expression prop is its own effect, so a
  * change re-applies only that prop; handlers are listeners added once.
@@ -168,7 +167,9 @@ function applyStyle(element: HTMLElement, value: unknown): void {
   element.style.cssText = '';
   for (const [prop, v] of Object.entries(value)) {
     if (v === null || v === undefined || v === false) continue;
-    const name = prop.startsWith('--') ? prop : prop.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+    const name = prop.startsWith('--')
+      ? prop
+      : prop.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
     element.style.setProperty(name, toText(v));
   }
 }

@@ -33,7 +33,16 @@ interface Compiled {
 }
 
 const VOID = new Set([
-  'area', 'br', 'col', 'hr', 'img', 'input', 'param', 'source', 'track', 'wbr',
+  'area',
+  'br',
+  'col',
+  'hr',
+  'img',
+  'input',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 const RAW_TEXT = new Set(['textarea', 'title', 'style', 'xmp']);
 
@@ -77,12 +86,7 @@ export function renderNode(
   }
 }
 
-function renderElement(
-  node: ElementNode,
-  scope: Scope,
-  ctx: ViewContext,
-  ns: Namespace,
-): unknown {
+function renderElement(node: ElementNode, scope: Scope, ctx: ViewContext, ns: Namespace): unknown {
   if (!isValidTag(node.tag) || isBlockedTag(node.tag)) {
     warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
     return nothing;

@@ -5,8 +5,19 @@
 
 /** Elements rendered as nothing, with a warning. */
 export const BLOCKED_TAGS = new Set([
-  'script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'frame',
-  'frameset', 'applet', 'portal', 'template', 'noscript',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'frame',
+  'frameset',
+  'applet',
+  'portal',
+  'template',
+  'noscript',
 ]);
 
 /** A tag name made of letters, digits and dashes, as custom elements allow. */
@@ -22,12 +33,26 @@ export function isBlockedTag(tag: string): boolean {
 
 /** Props that would inject markup or documents. */
 const BLOCKED_PROPS = new Set([
-  'innerhtml', 'outerhtml', 'srcdoc', 'insertadjacenthtml', 'sethtmlunsafe',
+  'innerhtml',
+  'outerhtml',
+  'srcdoc',
+  'insertadjacenthtml',
+  'sethtmlunsafe',
 ]);
 
 const URL_PROPS = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'cite',
-  'background', 'ping', 'srcset', 'data', 'codebase',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'cite',
+  'background',
+  'ping',
+  'srcset',
+  'data',
+  'codebase',
 ]);
 
 export function isBlockedProp(name: string): boolean {

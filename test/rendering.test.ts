@@ -1,0 +1,389 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import { $, $$, lit, mount, program, state, text, v, el as node } from './helpers.js';
+
+afterEach(() => {
+  for (const app of document.querySelectorAll('constela-app')) app.remove();
+});
+
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: i + 1, label: `row ${i + 1}` }));
+
+function table(initial: unknown[], keyed = true) {
+  return program(
+    { rows: { type: 'list', initial } },
+    [],
+    node('table', {}, [
+      {
+        kind: 'each',
+        items: state('rows'),
+        as: 'row',
+        ...(keyed ? { key: v('row', 'id') } : {}),
+        body: node('tr', {}, [
+          node('td', { className: lit('id') }, [text(v('row', 'id'))]),
+          node('td', { className: lit('label') }, [text(v('row', 'label'))]),
+          node('td', {}, [node('input', { className: lit('field') })]),
+        ]),
+      },
+    ]),
+  );
+}
+
+describe('fine-grained updates', () => {
+  it('updating one row of a 1,000-row keyed each touches only that row', async () => {
+    const { el } = await mount(table(rows(1000)));
+    const before = $$(el, 'tr');
+    expect(before).to.have.length(1000);
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) changed.push(r.target);
+    });
+    observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+
+    const next = el.getState('rows') as { id: number; label: string }[];
+    next[500] = { ...next[500], label: 'changed' };
+    el.setState('rows', next);
+    await el.updateComplete;
+    const records = observer.takeRecords();
+    for (const r of records) changed.push(r.target);
+    observer.disconnect();
+
+    const after = $$(el, 'tr');
+    // setState deep-copies, so every item is a new object: still, only the
+    // row whose label changed may see a DOM change.
+    expect(after.every((tr, i) => tr === before[i])).to.equal(true);
+    expect(after[500].querySelector('.label')!.textContent).to.equal('changed');
+    expect(changed.length).to.be.greaterThan(0);
+    for (const target of changed) expect(before[500].contains(target)).to.equal(true);
+  });
+
+  it('a state change re-runs only the bindings that read it', async () => {
+    const { el } = await mount(
+      program(
+        { a: { type: 'string', initial: 'A' }, b: { type: 'string', initial: 'B' } },
+        [],
+        node('div', {}, [
+          node('span', { className: lit('a') }, [text(state('a'))]),
+          node('span', { className: lit('b') }, [text(state('b'))]),
+        ]),
+      ),
+    );
+    const bText = $(el, '.b').firstChild!;
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) =>
+      records.forEach((r) => changed.push(r.target)),
+    );
+    observer.observe(el, { subtree: true, childList: true, characterData: true });
+    el.setState('a', 'A2');
+    await el.updateComplete;
+    observer.takeRecords().forEach((r) => changed.push(r.target));
+    observer.disconnect();
+    expect($(el, '.a').textContent).to.equal('A2');
+    expect($(el, '.b').firstChild).to.equal(bText);
+    expect(changed.every((n) => $(el, '.a').contains(n))).to.equal(true);
+  });
+});
+
+describe('keyed each', () => {
+  it('keeps DOM nodes, focus and form state with their items across reorders', async () => {
+    const { el } = await mount(table(rows(5)));
+    const trs = $$(el, 'tr');
+    const input = trs[1].querySelector('input')!;
+    input.value = 'typed in row 2';
+    input.focus();
+    const list = el.getState('rows') as unknown[];
+    el.setState('rows', [list[4], list[1], list[2], list[3], list[0]]);
+    await el.updateComplete;
+    const after = $$(el, 'tr');
+    expect(after.map((tr) => tr.querySelector('.id')!.textContent)).to.deep.equal([
+      '5',
+      '2',
+      '3',
+      '4',
+      '1',
+    ]);
+    expect(after[0]).to.equal(trs[4]);
+    expect(after[4]).to.equal(trs[0]);
+    expect(after[1]).to.equal(trs[1]);
+    expect(after[1].querySelector('input')!.value).to.equal('typed in row 2');
+    expect(document.activeElement).to.equal(input);
+  });
+
+  it('handles insertions, removals and full reversal', async () => {
+    const { el } = await mount(table(rows(6)));
+    const ids = () => $$(el, '.id').map((td) => td.textContent);
+    const list = el.getState('rows') as { id: number }[];
+    el.setState('rows', [
+      { id: 0, label: 'new' },
+      ...list.filter((r) => r.id % 2 === 0),
+      { id: 9, label: 'end' },
+    ]);
+    await el.updateComplete;
+    expect(ids()).to.deep.equal(['0', '2', '4', '6', '9']);
+    el.setState('rows', (el.getState('rows') as unknown[]).reverse());
+    await el.updateComplete;
+    expect(ids()).to.deep.equal(['9', '6', '4', '2', '0']);
+    el.setState('rows', []);
+    await el.updateComplete;
+    expect(ids()).to.deep.equal([]);
+  });
+
+  it('renders every item when keys repeat, and warns once', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = false;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const { el } = await mount(
+        table([
+          { id: 'temp', label: 'x' },
+          { id: 1, label: 'one' },
+          { id: 'temp', label: 'y' },
+        ]),
+      );
+      expect($$(el, '.label').map((td) => td.textContent)).to.deep.equal(['x', 'one', 'y']);
+      el.setState('rows', [
+        { id: 'temp', label: 'x' },
+        { id: 'temp', label: 'y' },
+        { id: 1, label: 'one' },
+        { id: 'temp', label: 'z' },
+      ]);
+      await el.updateComplete;
+      expect($$(el, '.label').map((td) => td.textContent)).to.deep.equal(['x', 'y', 'one', 'z']);
+      expect(warnings.filter((w) => w.includes('share one key'))).to.have.length(1);
+    } finally {
+      console.warn = original;
+      (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = true;
+    }
+  });
+});
+
+describe('unkeyed each', () => {
+  it('matches rows by position', async () => {
+    const { el } = await mount(table(rows(3), false));
+    const trs = $$(el, 'tr');
+    trs[0].querySelector('input')!.value = 'first row';
+    const list = el.getState('rows') as unknown[];
+    el.setState('rows', [list[2], list[1], list[0]]);
+    await el.updateComplete;
+    const after = $$(el, 'tr');
+    expect(after[0]).to.equal(trs[0]);
+    expect(after[0].querySelector('.id')!.textContent).to.equal('3');
+    expect(after[0].querySelector('input')!.value).to.equal('first row');
+  });
+});
+
+describe('if', () => {
+  it('shows then or else and disposes the branch it leaves', async () => {
+    const { el } = await mount(
+      program(
+        { on: { type: 'boolean', initial: true }, n: { type: 'number', initial: 1 } },
+        [],
+        node('div', {}, [
+          {
+            kind: 'if',
+            condition: state('on'),
+            then: node('b', {}, [text(state('n'))]),
+            else: node('i', {}, [text(lit('off'))]),
+          },
+        ]),
+      ),
+    );
+    expect($(el, 'b').textContent).to.equal('1');
+    el.setState('on', false);
+    await el.updateComplete;
+    expect(el.querySelector('b')).to.equal(null);
+    expect($(el, 'i').textContent).to.equal('off');
+    el.setState('n', 2);
+    el.setState('on', true);
+    await el.updateComplete;
+    expect($(el, 'b').textContent).to.equal('2');
+  });
+});
+
+describe('form state', () => {
+  const form = program(
+    { text: { type: 'string', initial: '' } },
+    [
+      { name: 'typed', steps: [{ do: 'set', target: 'text', value: v('event', 'target.value') }] },
+      {
+        name: 'upper',
+        steps: [
+          {
+            do: 'set',
+            target: 'text',
+            value: { expr: 'call', target: v('event', 'target.value'), method: 'toUpperCase' },
+          },
+        ],
+      },
+    ],
+    node('div', {}, [
+      node('input', {
+        className: lit('plain'),
+        value: state('text'),
+        onInput: { event: 'input', action: 'typed' },
+      }),
+      node('input', {
+        className: lit('upper'),
+        value: state('text'),
+        onInput: { event: 'input', action: 'upper' },
+      }),
+    ]),
+  );
+
+  it('keeps the caret where it is while typing into a bound input', async () => {
+    const { el } = await mount(form);
+    const input = $(el, '.plain') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'hello' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ type: 'X' });
+    await el.updateComplete;
+    expect(el.getState('text')).to.equal('helXlo');
+    expect(input.value).to.equal('helXlo');
+  });
+
+  it('shows the state when a handler makes it differ from what was typed', async () => {
+    const { el } = await mount(form);
+    const input = $(el, '.upper') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'abc' });
+    await el.updateComplete;
+    expect(el.getState('text')).to.equal('ABC');
+    expect(input.value).to.equal('ABC');
+  });
+
+  it('sets value, checked and selected as properties, not attributes', async () => {
+    const { el } = await mount(
+      program(
+        { on: { type: 'boolean', initial: true }, t: { type: 'string', initial: 'v' } },
+        [],
+        node('div', {}, [
+          node('input', { type: lit('checkbox'), checked: state('on') }),
+          node('input', { className: lit('t'), value: state('t') }),
+        ]),
+      ),
+    );
+    const box = $(el, 'input[type=checkbox]') as HTMLInputElement;
+    expect(box.checked).to.equal(true);
+    expect(box.hasAttribute('checked')).to.equal(false);
+    expect(($(el, '.t') as HTMLInputElement).value).to.equal('v');
+    expect($(el, '.t').hasAttribute('value')).to.equal(false);
+  });
+});
+
+describe('event handlers', () => {
+  it('see payload fields, payload, event and the loop variables around them', async () => {
+    const { el } = await mount(
+      program(
+        {
+          seen: { type: 'object', initial: null },
+          items: { type: 'list', initial: [{ id: 'a' }, { id: 'b' }] },
+        },
+        [
+          {
+            name: 'pick',
+            steps: [
+              {
+                do: 'set',
+                target: 'seen',
+                value: {
+                  expr: 'obj',
+                  props: {
+                    which: v('which'),
+                    payload: v('payload'),
+                    type: v('event', 'type'),
+                    item: v('item', 'id'),
+                    i: v('i'),
+                  },
+                },
+              },
+            ],
+          },
+        ],
+        node('ul', {}, [
+          {
+            kind: 'each',
+            items: state('items'),
+            as: 'item',
+            index: 'i',
+            key: v('item', 'id'),
+            body: node(
+              'li',
+              {
+                onClick: {
+                  event: 'click',
+                  action: 'pick',
+                  payload: { which: { expr: 'concat', items: [lit('item '), v('item', 'id')] } },
+                },
+              },
+              [text(v('item', 'id'))],
+            ),
+          },
+        ]),
+      ),
+    );
+    $$(el, 'li')[1].click();
+    await el.updateComplete;
+    expect(el.getState('seen')).to.deep.equal({
+      which: 'item b',
+      payload: { which: 'item b' },
+      type: 'click',
+      item: 'b',
+      i: 1,
+    });
+  });
+
+  it('give the program plain event data, never DOM objects', async () => {
+    const { el } = await mount(
+      program(
+        { seen: { type: 'string', initial: '' } },
+        [
+          {
+            name: 'peek',
+            steps: [
+              {
+                do: 'set',
+                target: 'seen',
+                value: {
+                  expr: 'concat',
+                  items: [v('event', 'target.ownerDocument.cookie'), lit('|'), v('event', 'view')],
+                },
+              },
+            ],
+          },
+        ],
+        node('button', { onClick: { event: 'click', action: 'peek' } }),
+      ),
+    );
+    $(el, 'button').click();
+    await el.updateComplete;
+    expect(el.getState('seen')).to.equal('|');
+  });
+});
+
+describe('text', () => {
+  it('renders objects as JSON and null as empty, always as text', async () => {
+    const { el } = await mount(
+      program(
+        {
+          o: { type: 'object', initial: { a: 1 } },
+          n: { type: 'object', initial: null },
+          h: { type: 'string', initial: '<b>bold</b>' },
+        },
+        [],
+        node('p', {}, [
+          text(state('o')),
+          text(lit('|')),
+          text(state('n')),
+          text(lit('|')),
+          text(state('h')),
+        ]),
+      ),
+    );
+    expect($(el, 'p').textContent).to.equal('{"a":1}||<b>bold</b>');
+    expect(el.querySelector('b')).to.equal(null);
+  });
+});
