@@ -6,6 +6,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { demoRoutes } from './api/routes.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.PORT ?? 8000);
@@ -66,7 +68,8 @@ export function createDemoServer(routes = []) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = createDemoServer();
+  const chatHistoryFile = process.env.CHAT_HISTORY ?? join(tmpdir(), 'constela-demo-chat.json');
+  const server = createDemoServer(demoRoutes({ chatHistoryFile }));
   server.listen(port, () => {
     console.log(`constela-app demo: http://localhost:${port}/`);
   });

@@ -29,10 +29,14 @@ type Field =
   | 'headers'
   | 'msOrExpr'
   | 'dotPath'
-  | { oneOf: readonly string[] };
+  | 'strings'
+  | { oneOf: readonly string[] }
+  | { shape: Shape };
 
 /** A field table: name → kind, with `?` on optional names. */
-type Shape = Record<string, Field>;
+interface Shape {
+  [field: string]: Field;
+}
 
 const EXPRESSIONS: Record<string, Shape> = {
   lit: { value: 'json' },
@@ -102,6 +106,49 @@ const STEPS: Record<string, Shape> = {
   navigate: { url: 'expr', 'target?': 'string' },
   clipboard: { operation: { oneOf: ['read', 'write'] }, 'value?': 'expr', 'result?': 'string' },
 };
+
+const REALTIME_STEPS: Record<string, Shape> = {
+  sseConnect: {
+    connection: 'string',
+    url: 'expr',
+    'eventTypes?': 'strings',
+    'reconnect?': {
+      shape: {
+        'enabled?': 'boolean',
+        'strategy?': { oneOf: ['exponential', 'linear', 'none'] },
+        'maxRetries?': 'number',
+        'baseDelay?': 'number',
+        'maxDelay?': 'number',
+      },
+    },
+    'method?': { oneOf: ['GET', 'POST'] },
+    'headers?': 'headers',
+    'body?': 'expr',
+    'onOpen?': 'steps',
+    'onMessage?': 'steps',
+    'onError?': 'steps',
+  },
+  sseClose: { connection: 'string' },
+  optimistic: {
+    target: 'string',
+    'path?': 'expr',
+    value: 'expr',
+    'result?': 'string',
+    'timeout?': 'number',
+  },
+  confirm: { id: 'expr' },
+  reject: { id: 'expr' },
+  bind: {
+    connection: 'string',
+    'eventType?': 'string',
+    target: 'string',
+    'path?': 'expr',
+    'transform?': 'expr',
+    'patch?': 'boolean',
+  },
+  unbind: { connection: 'string', 'target?': 'string' },
+};
+Object.assign(STEPS, REALTIME_STEPS);
 
 const VIEWS: Record<string, Shape> = {
   element: { tag: 'string', 'props?': 'json', 'children?': 'json' },
@@ -316,26 +363,40 @@ class Checker {
       );
       return false;
     }
-    const shape = family[name];
-    const names = Object.keys(shape).map((key) => key.replace(/\?$/, ''));
-    for (const key of Object.keys(node)) {
-      if (key !== tag && !names.includes(key)) this.unknown(path, key, names, `field of "${name}"`);
-    }
-    for (const [key, field] of Object.entries(shape)) {
-      const optional = key.endsWith('?');
-      const field_ = optional ? key.slice(0, -1) : key;
-      const value = node[field_];
-      const fieldPath = pointer(path, field_);
-      if (value === undefined) {
-        if (!optional) this.fail(fieldPath, `"${name}" needs "${field_}"`);
-        continue;
-      }
-      this.field(value, field, fieldPath);
-    }
+    this.fields(node, family[name], path, `"${name}"`, tag);
     return true;
   }
 
+  /** Checks the fields of `node` against `shape`; `skip` is its tag field. */
+  private fields(
+    node: Record<string, unknown>,
+    shape: Shape,
+    path: string,
+    what: string,
+    skip?: string,
+  ): void {
+    const names = Object.keys(shape).map((key) => key.replace(/\?$/, ''));
+    for (const key of Object.keys(node)) {
+      if (key !== skip && !names.includes(key)) this.unknown(path, key, names, `field of ${what}`);
+    }
+    for (const [key, field] of Object.entries(shape)) {
+      const optional = key.endsWith('?');
+      const name = optional ? key.slice(0, -1) : key;
+      const value = node[name];
+      if (value === undefined) {
+        if (!optional) this.fail(pointer(path, name), `${what} needs "${name}"`);
+        continue;
+      }
+      this.field(value, field, pointer(path, name));
+    }
+  }
+
   private field(value: unknown, field: Field, path: string): void {
+    if (typeof field === 'object' && 'shape' in field) {
+      if (!isRecord(value)) this.fail(path, `expected an object, found ${kindOf(value)}`);
+      else this.fields(value, field.shape, path, `"${path.split('/').pop()}"`);
+      return;
+    }
     if (typeof field === 'object') {
       if (!field.oneOf.includes(value as string)) {
         this.fail(
@@ -374,6 +435,11 @@ class Checker {
         return;
       case 'msOrExpr':
         if (typeof value !== 'number') this.expr(value, path);
+        return;
+      case 'strings':
+        if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+          this.fail(path, `expected a list of strings, found ${show(value)}`);
+        }
         return;
       case 'dotPath':
         if (typeof value !== 'string')

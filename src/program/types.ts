@@ -207,7 +207,71 @@ export interface ClipboardStep {
   result?: string;
 }
 
+// ------------------------------------------------------------- realtime steps
+
+export interface SseConnectStep {
+  do: 'sseConnect';
+  connection: string;
+  url: Expr;
+  eventTypes?: string[];
+  reconnect?: {
+    enabled?: boolean;
+    strategy?: 'exponential' | 'linear' | 'none';
+    maxRetries?: number;
+    baseDelay?: number;
+    maxDelay?: number;
+  };
+  /** Extensions over the published page: what `fetch` can send. */
+  method?: 'GET' | 'POST';
+  headers?: Record<string, Expr> | Expr;
+  body?: Expr;
+  onOpen?: Step[];
+  onMessage?: Step[];
+  onError?: Step[];
+}
+export interface SseCloseStep {
+  do: 'sseClose';
+  connection: string;
+}
+export interface OptimisticStep {
+  do: 'optimistic';
+  target: string;
+  path?: Expr;
+  value: Expr;
+  result?: string;
+  timeout?: number;
+}
+export interface ConfirmStep {
+  do: 'confirm';
+  id: Expr;
+}
+export interface RejectStep {
+  do: 'reject';
+  id: Expr;
+}
+export interface BindStep {
+  do: 'bind';
+  connection: string;
+  eventType?: string;
+  target: string;
+  path?: Expr;
+  transform?: Expr;
+  patch?: boolean;
+}
+export interface UnbindStep {
+  do: 'unbind';
+  connection: string;
+  target?: string;
+}
+
 export type Step =
+  | SseConnectStep
+  | SseCloseStep
+  | OptimisticStep
+  | ConfirmStep
+  | RejectStep
+  | BindStep
+  | UnbindStep
   | SetStep
   | UpdateStep
   | SetPathStep

@@ -11,6 +11,7 @@ import { locate } from '../program/locations.js';
 import type { ActionDecl, EventHandler, Program } from '../program/types.js';
 import type { Resources, StepContext } from '../steps/context.js';
 import { runSteps } from '../steps/execute.js';
+import { Realtime } from '../realtime/realtime.js';
 import type { ViewContext } from '../view/context.js';
 import { Reactor } from '../view/reactor.js';
 import { renderNode } from '../view/render.js';
@@ -24,6 +25,7 @@ export class App implements StepContext, ViewContext {
   readonly store: Store;
   readonly reactor: Reactor;
   readonly resources = new Tracker();
+  readonly realtime = new Realtime(this.resources);
   private readonly actions = new Map<string, ActionDecl>();
   private stopped = false;
   private template: unknown;
@@ -62,12 +64,14 @@ export class App implements StepContext, ViewContext {
   unmount(): void {
     const name = this.program.lifecycle?.onUnmount;
     if (name !== undefined) void this.runAction(name, new Map(), '/lifecycle/onUnmount');
+    this.realtime.stop();
     this.resources.stopAll();
   }
 
   /** Stops the program for good. */
   stop(): void {
     this.stopped = true;
+    this.realtime.stop();
     this.resources.stopAll();
     this.reactor.dispose();
   }

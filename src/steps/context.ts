@@ -1,4 +1,5 @@
 import type { EvalContext } from '../expr/evaluate.js';
+import type { Realtime } from '../realtime/realtime.js';
 import type { Scope } from '../runtime/scope.js';
 
 /**
@@ -15,6 +16,8 @@ export interface StepContext extends EvalContext {
   report(error: unknown, path?: string): void;
   /** Timers and requests, cleared and aborted when the app stops. */
   readonly resources: Resources;
+  /** Connections, bindings and pending optimistic updates. */
+  readonly realtime: Realtime;
 }
 
 export interface Resources {

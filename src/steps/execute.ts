@@ -10,6 +10,13 @@ import { locate } from '../program/locations.js';
 import type { ClearTimerStep, DelayStep, IntervalStep, Step } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
+import {
+  runBind,
+  runOptimistic,
+  runSettle,
+  runSseConnect,
+  runUnbind,
+} from '../realtime/realtime-steps.js';
 import { runClipboard, runNavigate, runStorage } from './browser-steps.js';
 import { setResult, type StepContext } from './context.js';
 import { runFetch } from './fetch-step.js';
@@ -114,6 +121,19 @@ function dispatchStep(step: Step, scope: Scope, ctx: StepContext): void | Promis
       return runNavigate(step, scope, ctx);
     case 'clipboard':
       return runClipboard(step, scope, ctx);
+    case 'sseConnect':
+      return runSseConnect(step, scope, ctx);
+    case 'sseClose':
+      return ctx.realtime.close(step.connection);
+    case 'optimistic':
+      return runOptimistic(step, scope, ctx);
+    case 'confirm':
+    case 'reject':
+      return runSettle(step, scope, ctx);
+    case 'bind':
+      return runBind(step, scope, ctx);
+    case 'unbind':
+      return runUnbind(step, ctx);
     default:
       return unreachable(step);
   }

@@ -1,8 +1,21 @@
 // HTTP endpoints the browser tests talk to, served by the test runner's
-// own server (Koa middleware), so fetch steps hit a real server.
+// own server (Koa middleware), so fetch steps hit a real server. The demo
+// endpoints (chat, likes, board) are the demo server's own code.
+import { demoRoutes } from '../../demo/api/routes.mjs';
+import { sseScript } from './sse-script.mjs';
+
+const nodeRoutes = [sseScript, ...demoRoutes({ likes: { delay: 100 }, board: { tick: 0 } })];
+
 export async function testRoutes(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (!url.pathname.startsWith('/api/')) return next();
+  for (const route of nodeRoutes) {
+    // These write to the raw response themselves; Koa must not touch it.
+    if (await route(ctx.req, ctx.res, url)) {
+      ctx.respond = false;
+      return;
+    }
+  }
   const route = url.pathname.slice('/api/'.length);
 
   if (route === 'echo') {

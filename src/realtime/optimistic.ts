@@ -1,0 +1,89 @@
+/**
+ * Optimistic updates: a pending layer on top of a state field's confirmed
+ * base. `confirm` folds it into the base, `reject` or its `timeout` drops
+ * it. Every other write goes to the base, under the layers, so a rollback
+ * never undoes a write that happened while the update was pending.
+ */
+import { isPlainObject, updateIn, type PathKey } from '../runtime/paths.js';
+import { warn } from '../runtime/errors.js';
+import type { Layer, StateField } from '../runtime/store.js';
+
+interface Pending {
+  readonly field: StateField;
+  readonly layer: Layer;
+  timer?: number;
+}
+
+/**
+ * How a layer's value combines with what is at its path: an object on an
+ * object merges shallowly, a non-list on a list is appended, anything else
+ * replaces.
+ */
+export function combine(current: unknown, value: unknown): unknown {
+  if (isPlainObject(current) && isPlainObject(value)) return { ...current, ...value };
+  if (Array.isArray(current) && !Array.isArray(value)) return [...current, value];
+  return value;
+}
+
+export class Optimistic {
+  private readonly pending = new Map<string, Pending>();
+  private count = 0;
+
+  constructor(
+    private readonly timers: {
+      setTimeout(fn: () => void, ms: number): number;
+      clearTimer(id: number): void;
+    },
+  ) {}
+
+  /**
+   * Adds a layer writing `value` at `keys` inside `field`; returns its id.
+   * Throws (and adds nothing) when the path cannot be written.
+   */
+  apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string {
+    const id = `optimistic-${++this.count}`;
+    // Fails now, before the layer exists, if the path cannot be written.
+    updateIn(field.base.get(), keys, (current) => combine(current, value));
+    const layer: Layer = {
+      id,
+      apply: (base) => {
+        try {
+          return updateIn(base, keys, (current) => combine(current, value));
+        } catch {
+          // The base changed under the layer so that its path no longer
+          // fits (a list became shorter...): show the base unchanged.
+          return base;
+        }
+      },
+    };
+    const entry: Pending = { field, layer };
+    this.pending.set(id, entry);
+    field.layers.set([...field.layers.get(), layer]);
+    if (timeout !== undefined && timeout >= 0) {
+      entry.timer = this.timers.setTimeout(() => this.settle(id, false), timeout);
+    }
+    return id;
+  }
+
+  /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
+  settle(id: unknown, keep: boolean, path?: string): void {
+    const entry = typeof id === 'string' ? this.pending.get(id) : undefined;
+    if (entry === undefined) {
+      warn(
+        `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
+        path,
+      );
+      return;
+    }
+    this.pending.delete(id as string);
+    if (entry.timer !== undefined) this.timers.clearTimer(entry.timer);
+    const { field, layer } = entry;
+    if (keep) field.base.set(layer.apply(field.base.get()));
+    field.layers.set(field.layers.get().filter((l) => l !== layer));
+  }
+
+  /** How many updates are pending. */
+  get size(): number {
+    return this.pending.size;
+  }
+}

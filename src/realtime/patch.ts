@@ -1,0 +1,81 @@
+/**
+ * RFC 6902 JSON Patch, applied with fast-json-patch, atomically and without
+ * mutating the document it is given.
+ *
+ * Before each operation the containers along its path are copied (once per
+ * patch), so fast-json-patch mutates only fresh objects: the previous state
+ * stays intact, unchanged parts are shared, and a failing operation leaves
+ * nothing behind. Paths through `__proto__`, `constructor` or `prototype`
+ * are refused before anything is applied.
+ */
+import { applyOperation, type Operation } from 'fast-json-patch';
+import { isForbiddenKey } from '../runtime/paths.js';
+
+export class PatchError extends Error {}
+
+/** Returns the patched copy of `document`, or throws a PatchError. */
+export function applyJsonPatch(document: unknown, patch: unknown): unknown {
+  if (!Array.isArray(patch)) throw new PatchError('a JSON Patch must be a list of operations');
+  patch.forEach(checkOperation);
+  const fresh = new WeakSet<object>();
+  let doc = document;
+  patch.forEach((op: Operation, index) => {
+    doc = copyAlong(doc, tokens(op.path), fresh);
+    if (op.op === 'move') doc = copyAlong(doc, tokens(op.from), fresh);
+    try {
+      doc = applyOperation(doc, op, true, true, true).newDocument;
+    } catch (error) {
+      const reason = (error as Error).message.split('\n')[0];
+      throw new PatchError(`operation ${index} (${op.op} ${op.path}) failed: ${reason}`);
+    }
+  });
+  return doc;
+}
+
+function checkOperation(op: unknown, index: number): void {
+  if (op === null || typeof op !== 'object') {
+    throw new PatchError(`operation ${index} is not an object`);
+  }
+  const { path, from } = op as { path?: unknown; from?: unknown };
+  for (const pointer of [path, from]) {
+    if (pointer === undefined) continue;
+    if (typeof pointer !== 'string') throw new PatchError(`operation ${index} has a bad path`);
+    if (tokens(pointer).some(isForbiddenKey)) {
+      throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
+    }
+  }
+}
+
+/** The unescaped reference tokens of a JSON Pointer. */
+function tokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * Copies `root` and every container on the way to the parent of the last
+ * token, unless already copied during this patch.
+ */
+function copyAlong(root: unknown, path: string[], fresh: WeakSet<object>): unknown {
+  const top = copy(root, fresh);
+  let current = top;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (current === null || typeof current !== 'object') break;
+    const container = current as Record<string, unknown>;
+    if (!Object.prototype.hasOwnProperty.call(container, path[i])) break;
+    const child = copy(container[path[i]], fresh);
+    container[path[i]] = child;
+    current = child;
+  }
+  return top;
+}
+
+function copy(value: unknown, fresh: WeakSet<object>): unknown {
+  if (value === null || typeof value !== 'object' || fresh.has(value)) return value;
+  const clone = Array.isArray(value) ? value.slice() : { ...value };
+  fresh.add(clone);
+  return clone;
+}

@@ -1,0 +1,120 @@
+/**
+ * The realtime steps: `sseConnect`, `sseClose`, `optimistic`, `confirm`,
+ * `reject`, `bind` and `unbind`.
+ */
+import { evaluate, toText } from '../expr/evaluate.js';
+import { isExpr } from '../program/guards.js';
+import { locate } from '../program/locations.js';
+import type {
+  BindStep,
+  ConfirmStep,
+  OptimisticStep,
+  RejectStep,
+  SseConnectStep,
+  UnbindStep,
+} from '../program/types.js';
+import { ConstelaError } from '../runtime/errors.js';
+import { parsePath } from '../runtime/paths.js';
+import { Scope } from '../runtime/scope.js';
+import { setResult, type StepContext } from '../steps/context.js';
+import { runCallback } from '../steps/execute.js';
+import { Backoff } from './backoff.js';
+import { applyBindings } from './binding.js';
+import { SseConnection } from './sse-connection.js';
+import type { SseEvent } from './sse-parser.js';
+
+/**
+ * Opens a connection named `step.connection`. Its callbacks run one at a
+ * time, in arrival order, each message in a scope of its own (a child of
+ * this run's scope) holding `payload` and `event`.
+ */
+export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepContext): void {
+  const name = step.connection;
+  const url = toText(evaluate(step.url, scope, ctx));
+  const headers: Record<string, string> = {};
+  const given = step.headers === undefined ? {} : step.headers;
+  const entries = isExpr(given)
+    ? Object.entries((evaluate(given, scope, ctx) ?? {}) as Record<string, unknown>)
+    : Object.entries(given).map(([key, expr]) => [key, evaluate(expr, scope, ctx)] as const);
+  for (const [key, value] of entries) if (value != null) headers[key] = toText(value);
+  const body =
+    step.body === undefined ? undefined : JSON.stringify(evaluate(step.body, scope, ctx));
+  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (work: () => Promise<void> | void) => {
+    queue = queue.then(() => (ctx.realtime.isCurrent(name, connection) ? work() : undefined));
+  };
+  const connection: SseConnection = new SseConnection(
+    {
+      url,
+      method: step.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+      eventTypes: new Set(step.eventTypes ?? ['message']),
+    },
+    new Backoff(step.reconnect),
+    {
+      open: () => enqueue(() => runCallback(step.onOpen, new Scope(scope), ctx)),
+      message: (event) => enqueue(() => deliver(name, step, event, scope, ctx)),
+      drop: (info) => {
+        // The last drop (no retry) closes the connection before its
+        // onError is queued, so it must run even though it is not current.
+        const last = !info.willRetry;
+        const run = () => runCallback(step.onError, new Scope(scope, [['payload', info]]), ctx);
+        if (last) queue = queue.then(run);
+        else enqueue(run);
+      },
+    },
+  );
+  ctx.realtime.open(name, connection);
+  connection.start();
+}
+
+function deliver(
+  name: string,
+  step: SseConnectStep,
+  event: SseEvent,
+  scope: Scope,
+  ctx: StepContext,
+): Promise<void> {
+  const names: [string, unknown][] = [
+    ['payload', parseData(event.data)],
+    ['event', { type: event.type, id: event.id, data: event.data }],
+  ];
+  applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
+  return runCallback(step.onMessage, new Scope(scope, names), ctx);
+}
+
+/** The data as JSON, or the raw text when it is not JSON. */
+function parseData(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+export function runOptimistic(step: OptimisticStep, scope: Scope, ctx: StepContext): void {
+  const field = ctx.store.field(step.target);
+  if (field === undefined) {
+    throw new ConstelaError('step', `there is no state field "${step.target}"`, locate(step));
+  }
+  const keys = step.path === undefined ? [] : parsePath(evaluate(step.path, scope, ctx));
+  const value = evaluate(step.value, scope, ctx);
+  const id = ctx.realtime.optimistic.apply(field, keys, value, step.timeout);
+  setResult(step.result, id, scope, ctx);
+}
+
+export function runSettle(step: ConfirmStep | RejectStep, scope: Scope, ctx: StepContext): void {
+  const id = evaluate(step.id, scope, ctx);
+  ctx.realtime.optimistic.settle(id, step.do === 'confirm', locate(step));
+}
+
+export function runBind(step: BindStep, scope: Scope, ctx: StepContext): void {
+  ctx.realtime.bind(step.connection, { step, scope });
+}
+
+export function runUnbind(step: UnbindStep, ctx: StepContext): void {
+  ctx.realtime.unbind(step.connection, step.target);
+}

@@ -1,0 +1,51 @@
+// A scripted SSE endpoint for the wire-level tests. The test says, per
+// request, what the server does; the server writes exactly those bytes as
+// separately flushed chunks, and keeps a log of the requests it saw.
+//
+//   GET /api/sse-script/<id>?script=<JSON>   (the k-th request uses script[k],
+//                                              or the last entry once past it)
+//   GET /api/sse-log/<id>                    the requests seen so far
+//
+// A script entry: { status = 200, type = 'text/event-stream', chunks = [],
+//                   gap = 20 (ms between chunks), end = false }. A chunk that
+// starts with "base64:" is sent as the bytes it encodes.
+const logs = new Map();
+
+export async function sseScript(req, res, url) {
+  const log = /^\/api\/sse-log\/([\w-]+)$/.exec(url.pathname);
+  if (log) {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(logs.get(log[1]) ?? []));
+    return true;
+  }
+  const match = /^\/api\/sse-script\/([\w-]+)$/.exec(url.pathname);
+  if (!match) return false;
+  const id = match[1];
+  const script = JSON.parse(url.searchParams.get('script') ?? '[]');
+  const seen = logs.get(id) ?? [];
+  logs.set(id, seen);
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  const entry = {
+    method: req.method,
+    closed: false,
+    lastEventId: req.headers['last-event-id'] ?? null,
+    accept: req.headers.accept ?? null,
+    header: req.headers['x-test'] ?? null,
+    body: body === '' ? null : body,
+  };
+  seen.push(entry);
+  res.on('close', () => (entry.closed = true));
+  const step = script[Math.min(seen.length - 1, script.length - 1)] ?? {};
+  const { status = 200, type = 'text/event-stream', chunks = [], gap = 20, end = false } = step;
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.flushHeaders();
+  for (const chunk of chunks) {
+    if (res.destroyed) return true;
+    const binary = chunk.startsWith('base64:');
+    res.write(binary ? Buffer.from(chunk.slice('base64:'.length), 'base64') : chunk);
+    await new Promise((resolve) => setTimeout(resolve, gap));
+  }
+  if (end || status !== 200) res.end();
+  return true;
+}
