@@ -1,35 +1,11 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import { lit, mount, program, state, text, until, v } from './helpers.js';
+import { script } from './sse-script.js';
 
 afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
 });
-
-interface ScriptStep {
-  status?: number;
-  type?: string;
-  chunks?: string[];
-  gap?: number;
-  end?: boolean;
-}
-
-let counter = 0;
-/** A fresh scripted SSE endpoint; `log()` returns the requests it saw. */
-function script(steps: ScriptStep[]) {
-  const id = `s${Date.now()}-${++counter}`;
-  return {
-    url: `/api/sse-script/${id}?script=${encodeURIComponent(JSON.stringify(steps))}`,
-    log: async () =>
-      (await (await fetch(`/api/sse-log/${id}`)).json()) as {
-        method: string;
-        lastEventId: string | null;
-        header: string | null;
-        body: string | null;
-        closed: boolean;
-      }[],
-  };
-}
 
 /** A program that connects on mount and records what it sees. */
 function sseApp(

@@ -1,19 +1,27 @@
 // The likes page: GET /api/posts lists posts; POST /api/posts/:id/like
 // likes one, after a short delay so the optimistic state is visible. POST
 // /api/likes/fail with a JSON boolean makes every like fail with a 500,
-// to watch rollbacks.
+// to watch rollbacks; POST /api/likes/reset puts everything back.
 import { readJson, sendJson } from './http.mjs';
 
+const POSTS = [
+  { id: 'p1', title: 'Signals all the way down', liked: false, likeCount: 3 },
+  { id: 'p2', title: 'Optimistic UI without regrets', liked: false, likeCount: 7 },
+  { id: 'p3', title: 'Reconnecting is a feature', liked: false, likeCount: 1 },
+];
+
 export function createLikes({ delay = 600 } = {}) {
-  const posts = [
-    { id: 'p1', title: 'Signals all the way down', liked: false, likeCount: 3 },
-    { id: 'p2', title: 'Optimistic UI without regrets', liked: false, likeCount: 7 },
-    { id: 'p3', title: 'Reconnecting is a feature', liked: false, likeCount: 1 },
-  ];
+  let posts = structuredClone(POSTS);
   let failing = false;
 
   return async function likes(req, res, url) {
     if (url.pathname === '/api/posts' && req.method === 'GET') {
+      sendJson(res, 200, posts);
+      return true;
+    }
+    if (url.pathname === '/api/likes/reset' && req.method === 'POST') {
+      posts = structuredClone(POSTS);
+      failing = false;
       sendJson(res, 200, posts);
       return true;
     }

@@ -20,6 +20,8 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
   const fresh = new WeakSet<object>();
   let doc = document;
   patch.forEach((op: Operation, index) => {
+    checkIndexes(doc, tokens(op.path), index);
+    if (op.op === 'move' || op.op === 'copy') checkIndexes(doc, tokens(op.from), index);
     doc = copyAlong(doc, tokens(op.path), fresh);
     if (op.op === 'move') doc = copyAlong(doc, tokens(op.from), fresh);
     try {
@@ -36,12 +38,34 @@ function checkOperation(op: unknown, index: number): void {
   if (op === null || typeof op !== 'object') {
     throw new PatchError(`operation ${index} is not an object`);
   }
-  const { path, from } = op as { path?: unknown; from?: unknown };
-  for (const pointer of [path, from]) {
-    if (pointer === undefined) continue;
-    if (typeof pointer !== 'string') throw new PatchError(`operation ${index} has a bad path`);
+  const { op: name, path, from } = op as { op?: unknown; path?: unknown; from?: unknown };
+  const pointers = name === 'move' || name === 'copy' ? { path, from } : { path };
+  for (const [field, pointer] of Object.entries(pointers)) {
+    if (typeof pointer !== 'string') {
+      throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
+    }
     if (tokens(pointer).some(isForbiddenKey)) {
       throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
+    }
+  }
+}
+
+/**
+ * Refuses a list index that RFC 6901 does not allow (`/01`, `/+1`), which
+ * fast-json-patch would read as a number.
+ */
+function checkIndexes(doc: unknown, path: string[], index: number): void {
+  let current = doc;
+  for (const token of path) {
+    if (Array.isArray(current)) {
+      if (token !== '-' && !/^(0|[1-9]\d*)$/.test(token)) {
+        throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
+      }
+      current = current[Number(token)];
+    } else if (current !== null && typeof current === 'object') {
+      current = (current as Record<string, unknown>)[token];
+    } else {
+      return;
     }
   }
 }

@@ -57,10 +57,10 @@ const warned = new Set<string>();
  * Set `globalThis.CONSTELA_SILENT = true` to silence warnings.
  */
 export function warn(message: string, path?: string): void {
+  if ((globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT) return;
   const text = path === undefined ? message : `${message} (at ${path})`;
   if (warned.has(text)) return;
   warned.add(text);
-  if ((globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT) return;
   console.warn(`[constela] ${text}`);
 }
 

@@ -2,7 +2,12 @@
 // own server (Koa middleware), so fetch steps hit a real server. The demo
 // endpoints (chat, likes, board) are the demo server's own code.
 import { demoRoutes } from '../../demo/api/routes.mjs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { sseScript } from './sse-script.mjs';
+
+/** The shared conformance suites, beside this repository. */
+const conformance = new URL('../../../shared/conformance/', import.meta.url);
 
 const nodeRoutes = [sseScript, ...demoRoutes({ likes: { delay: 100 }, board: { tick: 0 } })];
 
@@ -17,6 +22,13 @@ export async function testRoutes(ctx, next) {
     }
   }
   const route = url.pathname.slice('/api/'.length);
+
+  const suite = /^conformance\/([\w-]+\.json)$/.exec(route);
+  if (suite) {
+    ctx.type = 'application/json';
+    ctx.body = await readFile(fileURLToPath(new URL(suite[1], conformance)), 'utf8');
+    return;
+  }
 
   if (route === 'echo') {
     const body = await readBody(ctx.req);
