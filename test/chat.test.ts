@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { checkProgram } from '../src/program/check.js';
-import { $, $$, loadDemo, mount, until } from './helpers.js';
+import { $, $$, captureWarnings, loadDemo, mount, until } from './helpers.js';
 
 afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
@@ -10,20 +10,6 @@ afterEach(() => {
 
 async function specChat(): Promise<unknown> {
   return (await fetch('/test/fixtures/spec-chat.json')).json();
-}
-
-function captureWarnings() {
-  const warnings: string[] = [];
-  const original = console.warn;
-  (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = false;
-  console.warn = (msg: string) => warnings.push(msg);
-  return {
-    warnings,
-    restore() {
-      console.warn = original;
-      (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = true;
-    },
-  };
 }
 
 describe("the spec page's chat example", () => {

@@ -85,3 +85,18 @@ export function program(
 ): unknown {
   return { version: '1.0', state: stateDecls, actions, view, ...extra };
 }
+
+/** Collects the runtime's dev warnings until `restore()`. */
+export function captureWarnings() {
+  const warnings: string[] = [];
+  const original = console.warn;
+  (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = false;
+  console.warn = (msg: string) => warnings.push(msg);
+  return {
+    warnings,
+    restore() {
+      console.warn = original;
+      (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = true;
+    },
+  };
+}

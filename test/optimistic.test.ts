@@ -1,6 +1,18 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import { $, $$, lit, loadDemo, mount, program, state, text, until, v } from './helpers.js';
+import {
+  $,
+  $$,
+  captureWarnings,
+  lit,
+  loadDemo,
+  mount,
+  program,
+  state,
+  text,
+  until,
+  v,
+} from './helpers.js';
 
 beforeEach(async () => {
   await fetch('/api/likes/reset', { method: 'POST' });
@@ -150,10 +162,7 @@ describe('optimistic layers', () => {
   });
 
   it('ignores confirm or reject of an unknown or settled id, with a warning', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = false;
-    console.warn = (msg: string) => warnings.push(msg);
+    const { warnings, restore } = captureWarnings();
     try {
       const { el, errors } = await mount(app());
       await el.dispatch('add', { item: 'b' });
@@ -164,8 +173,7 @@ describe('optimistic layers', () => {
       expect(errors).to.deep.equal([]);
       expect(warnings.filter((w) => w.includes('no pending update'))).to.have.length(2);
     } finally {
-      console.warn = original;
-      (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = true;
+      restore();
     }
   });
 

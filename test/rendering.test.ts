@@ -1,7 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { $, $$, lit, mount, program, state, text, v, el as node } from './helpers.js';
+import {
+  $,
+  $$,
+  captureWarnings,
+  el as node,
+  lit,
+  mount,
+  program,
+  state,
+  text,
+  v,
+} from './helpers.js';
 
 afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
@@ -130,10 +141,7 @@ describe('keyed each', () => {
   });
 
   it('renders every item when keys repeat, and warns once', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = false;
-    console.warn = (msg: string) => warnings.push(msg);
+    const { warnings, restore } = captureWarnings();
     try {
       const { el } = await mount(
         table([
@@ -153,8 +161,7 @@ describe('keyed each', () => {
       expect($$(el, '.label').map((td) => td.textContent)).to.deep.equal(['x', 'y', 'one', 'z']);
       expect(warnings.filter((w) => w.includes('share one key'))).to.have.length(1);
     } finally {
-      console.warn = original;
-      (globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT = true;
+      restore();
     }
   });
 });

@@ -14,6 +14,7 @@ import type {
   UnbindStep,
 } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
+import { parseJsonOrText } from '../runtime/json.js';
 import { parsePath } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
@@ -79,20 +80,11 @@ function deliver(
   ctx: StepContext,
 ): Promise<void> {
   const names: [string, unknown][] = [
-    ['payload', parseData(event.data)],
+    ['payload', parseJsonOrText(event.data)],
     ['event', { type: event.type, id: event.id, data: event.data }],
   ];
   applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
   return runCallback(step.onMessage, new Scope(scope, names), ctx);
-}
-
-/** The data as JSON, or the raw text when it is not JSON. */
-function parseData(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
 }
 
 export function runOptimistic(step: OptimisticStep, scope: Scope, ctx: StepContext): void {

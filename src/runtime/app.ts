@@ -10,7 +10,7 @@ import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import type { ActionDecl, EventHandler, Program } from '../program/types.js';
 import type { Resources, StepContext } from '../steps/context.js';
-import { runSteps } from '../steps/execute.js';
+import { runCallback } from '../steps/execute.js';
 import { Realtime } from '../realtime/realtime.js';
 import type { ViewContext } from '../view/context.js';
 import { Reactor } from '../view/reactor.js';
@@ -87,16 +87,7 @@ export class App implements StepContext, ViewContext {
       warn(`there is no action "${name}"`, path);
       return Promise.resolve();
     }
-    const scope = new Scope(null, names);
-    try {
-      const pending = runSteps(action.steps, scope, this);
-      return pending === undefined
-        ? Promise.resolve()
-        : pending.catch((error: unknown) => this.report(error));
-    } catch (error) {
-      this.report(error);
-      return Promise.resolve();
-    }
+    return runCallback(action.steps, new Scope(null, names), this);
   }
 
   handleEvent(handler: EventHandler, scope: Scope, event: Event): void {

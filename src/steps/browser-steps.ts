@@ -3,6 +3,7 @@ import { evaluate, toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ClipboardStep, NavigateStep, StorageStep } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
+import { parseJsonOrText } from '../runtime/json.js';
 import type { Scope } from '../runtime/scope.js';
 import { isSafeUrl } from '../view/safety.js';
 import { setResult, type StepContext } from './context.js';
@@ -14,7 +15,7 @@ export function runStorage(step: StorageStep, scope: Scope, ctx: StepContext): v
   switch (step.operation) {
     case 'get': {
       const raw = area.getItem(key);
-      setResult(step.result, raw === null ? null : parseOr(raw), scope, ctx);
+      setResult(step.result, raw === null ? null : parseJsonOrText(raw), scope, ctx);
       return;
     }
     case 'set': {
@@ -25,14 +26,6 @@ export function runStorage(step: StorageStep, scope: Scope, ctx: StepContext): v
     case 'remove':
       area.removeItem(key);
       return;
-  }
-}
-
-function parseOr(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
   }
 }
 

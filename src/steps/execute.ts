@@ -42,8 +42,8 @@ export function runSteps(
 }
 
 /**
- * Runs steps as a callback: nothing awaits it, so a failure is reported
- * here rather than thrown.
+ * Runs steps as a whole run (an action, a callback): a failure is reported
+ * here and ends this run only; the promise never rejects.
  */
 export function runCallback(
   steps: readonly Step[] | undefined,
