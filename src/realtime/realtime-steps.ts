@@ -18,7 +18,6 @@ import { parseJsonOrText } from '../runtime/json.js';
 import { parsePath } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
-import { runCallback } from '../steps/execute.js';
 import { Backoff } from './backoff.js';
 import { applyBindings } from './binding.js';
 import { SseConnection } from './sse-connection.js';
@@ -56,13 +55,13 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
     },
     new Backoff(step.reconnect),
     {
-      open: () => enqueue(() => runCallback(step.onOpen, new Scope(scope), ctx)),
+      open: () => enqueue(() => ctx.runCallback(step.onOpen, new Scope(scope))),
       message: (event) => enqueue(() => deliver(name, step, event, scope, ctx)),
       drop: (info) => {
         // The last drop (no retry) closes the connection before its
         // onError is queued, so it must run even though it is not current.
         const last = !info.willRetry;
-        const run = () => runCallback(step.onError, new Scope(scope, [['payload', info]]), ctx);
+        const run = () => ctx.runCallback(step.onError, new Scope(scope, [['payload', info]]));
         if (last) queue = queue.then(run);
         else enqueue(run);
       },
@@ -84,7 +83,7 @@ function deliver(
     ['event', { type: event.type, id: event.id, data: event.data }],
   ];
   applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
-  return runCallback(step.onMessage, new Scope(scope, names), ctx);
+  return ctx.runCallback(step.onMessage, new Scope(scope, names));
 }
 
 export function runOptimistic(step: OptimisticStep, scope: Scope, ctx: StepContext): void {

@@ -8,7 +8,7 @@ import { Signal } from 'signal-polyfill';
 import { evaluate } from '../expr/evaluate.js';
 import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
-import type { ActionDecl, EventHandler, Program } from '../program/types.js';
+import type { ActionDecl, EventHandler, Program, Step } from '../program/types.js';
 import type { Resources, StepContext } from '../steps/context.js';
 import { runCallback } from '../steps/execute.js';
 import { Realtime } from '../realtime/realtime.js';
@@ -88,6 +88,10 @@ export class App implements StepContext, ViewContext {
       return Promise.resolve();
     }
     return runCallback(action.steps, new Scope(null, names), this);
+  }
+
+  runCallback(steps: readonly Step[] | undefined, scope: Scope): Promise<void> {
+    return runCallback(steps, scope, this);
   }
 
   handleEvent(handler: EventHandler, scope: Scope, event: Event): void {

@@ -1,4 +1,5 @@
 import type { EvalContext } from '../expr/evaluate.js';
+import type { Step } from '../program/types.js';
 import type { Realtime } from '../realtime/realtime.js';
 import type { Scope } from '../runtime/scope.js';
 
@@ -10,6 +11,11 @@ import type { Scope } from '../runtime/scope.js';
 export interface StepContext extends EvalContext {
   /** False once the app has been stopped: later callbacks do nothing. */
   readonly alive: boolean;
+  /**
+   * Runs steps as a run of their own (a callback): a failure is reported
+   * and ends that run only; the promise never rejects.
+   */
+  runCallback(steps: readonly Step[] | undefined, scope: Scope): Promise<void>;
   /** Runs the named action in a fresh scope with the given names. */
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void>;
   /** Reports a failed step or callback (a `constela-error`). */

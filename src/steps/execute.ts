@@ -146,7 +146,7 @@ function milliseconds(value: DelayStep['ms'], scope: Scope, ctx: StepContext): n
 
 function runDelay(step: DelayStep, scope: Scope, ctx: StepContext): void {
   const ms = milliseconds(step.ms, scope, ctx);
-  ctx.resources.setTimeout(() => void runCallback(step.then, scope, ctx), ms);
+  ctx.resources.setTimeout(() => void ctx.runCallback(step.then, scope), ms);
 }
 
 /** Timer ids are strings, so a program cannot clear a timer it did not start. */

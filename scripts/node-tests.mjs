@@ -1,13 +1,21 @@
-// Runs the end-to-end tests (test/e2e/*.e2e.mjs) with node:test and ends
-// with the counts line "N passed, N failed", like the browser suite.
+// Runs the Node suites with node:test: test/node/*.test.mjs (the schema
+// against the runtime checker) and test/e2e/*.e2e.mjs (the demos in
+// Chromium). Ends with the counts line "N passed, N failed", like the
+// browser suite.
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { readdirSync } from 'node:fs';
 
-const dir = new URL('../test/e2e/', import.meta.url);
-const files = readdirSync(dir)
-  .filter((name) => name.endsWith('.e2e.mjs'))
-  .map((name) => new URL(name, dir).pathname);
+const suites = [
+  ['../test/node/', '.test.mjs'],
+  ['../test/e2e/', '.e2e.mjs'],
+];
+const files = suites.flatMap(([folder, ending]) => {
+  const dir = new URL(folder, import.meta.url);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(ending))
+    .map((name) => new URL(name, dir).pathname);
+});
 
 let passed = 0;
 let failed = 0;
