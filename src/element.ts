@@ -39,12 +39,15 @@ export class ConstelaApp extends LitElement {
   static override properties = {
     src: { type: String },
     program: { attribute: false },
+    timeout: { type: Number },
   };
 
   /** URL of a JSON program. */
   declare src: string | undefined;
   /** A program object; wins over `src`. */
   declare program: Program | undefined;
+  /** How long `src` may take to answer, in milliseconds (default 10000). */
+  declare timeout: number | undefined;
 
   private status: Status = { kind: 'idle' };
   private fallback: ChildNode[] | undefined;
@@ -198,7 +201,7 @@ export class ConstelaApp extends LitElement {
       source = structuredClone(this.program);
     } else if (this.src) {
       this.setStatus({ kind: 'loading' });
-      source = await fetchProgram(this.src, this.loading.signal);
+      source = await fetchProgram(this.src, this.loading.signal, this.timeout);
     } else {
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script === null) return;

@@ -5,13 +5,17 @@
  */
 import { ConstelaError } from '../runtime/errors.js';
 
-/** How long a `src` may take to answer before loading gives up. */
+/** How long a `src` may take to answer before loading gives up, by default. */
 export const LOAD_TIMEOUT_MS = 10_000;
 
-export async function fetchProgram(src: string, signal: AbortSignal): Promise<unknown> {
+export async function fetchProgram(
+  src: string,
+  signal: AbortSignal,
+  timeoutMs = LOAD_TIMEOUT_MS,
+): Promise<unknown> {
   const url = new URL(src, document.baseURI).href;
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), LOAD_TIMEOUT_MS);
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const abort = () => timeout.abort();
   signal.addEventListener('abort', abort);
   let text: string;
@@ -29,7 +33,7 @@ export async function fetchProgram(src: string, signal: AbortSignal): Promise<un
     if (timeout.signal.aborted && !signal.aborted) {
       throw new ConstelaError(
         'load',
-        `could not load ${src}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`,
+        `could not load ${src}: no answer within ${timeoutMs / 1000} s`,
       );
     }
     throw new ConstelaError('load', `could not load ${src}: ${(error as Error).message}`);

@@ -7,7 +7,7 @@ import type { ElementNode, EventHandler, TextNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
-import { isBlockedProp, isSafeUrl, isUrlProp } from './safety.js';
+import { clobbers, isBlockedProp, isSafeUrl, isUrlProp } from './safety.js';
 
 /** The props of one rendered element, in its scope. */
 export interface PropsSpec {
@@ -133,6 +133,11 @@ export function applyProp(element: Element, name: string, value: unknown, path?:
     return;
   }
   const text = value === true ? '' : toText(value);
+  if (clobbers(attr, text)) {
+    warn(`the ${attr} ${JSON.stringify(text)} would hide a property of the page; not set`, path);
+    element.removeAttribute(attr);
+    return;
+  }
   if (isUrlProp(attr) && !isSafeUrl(text, attr)) {
     warn(`the URL ${JSON.stringify(text.slice(0, 60))} is not allowed in "${name}"`, path);
     element.removeAttribute(attr);

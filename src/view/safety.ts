@@ -4,20 +4,10 @@
  */
 
 /** Elements rendered as nothing, with a warning. */
+// prettier-ignore
 export const BLOCKED_TAGS = new Set([
-  'script',
-  'iframe',
-  'object',
-  'embed',
-  'base',
-  'meta',
-  'link',
-  'frame',
-  'frameset',
-  'applet',
-  'portal',
-  'template',
-  'noscript',
+  'script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'frame',
+  'frameset', 'applet', 'portal', 'template', 'noscript',
 ]);
 
 /** A tag name made of letters, digits and dashes, as custom elements allow. */
@@ -32,28 +22,30 @@ export function isBlockedTag(tag: string): boolean {
 }
 
 /** Props that would inject markup or documents. */
+// prettier-ignore
 const BLOCKED_PROPS = new Set([
-  'innerhtml',
-  'outerhtml',
-  'srcdoc',
-  'insertadjacenthtml',
-  'sethtmlunsafe',
+  'innerhtml', 'outerhtml', 'srcdoc', 'insertadjacenthtml', 'sethtmlunsafe',
 ]);
 
+// prettier-ignore
 const URL_PROPS = new Set([
-  'href',
-  'src',
-  'action',
-  'formaction',
-  'xlink:href',
-  'poster',
-  'cite',
-  'background',
-  'ping',
-  'srcset',
-  'data',
-  'codebase',
+  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'cite',
+  'background', 'ping', 'srcset', 'data', 'codebase', 'longdesc', 'manifest',
+  'icon', 'lowsrc', 'dynsrc', 'archive',
+  // SVG animation values can write a URL into another attribute (href).
+  'to', 'from', 'values', 'by',
 ]);
+
+/** Props whose value becomes a named property of `document` or `window`. */
+const NAMING_PROPS = new Set(['id', 'name']);
+
+/**
+ * Whether a value for `id` or `name` would hide a property the page relies
+ * on (`<img name="cookie">` replaces `document.cookie`: DOM clobbering).
+ */
+export function clobbers(prop: string, value: string): boolean {
+  return NAMING_PROPS.has(prop.toLowerCase()) && (value in document || value in window);
+}
 
 export function isBlockedProp(name: string): boolean {
   const lower = name.toLowerCase();

@@ -8,7 +8,8 @@
 //
 // A script entry: { status = 200, type = 'text/event-stream', chunks = [],
 //                   gap = 20 (ms between chunks), end = false }. A chunk that
-// starts with "base64:" is sent as the bytes it encodes.
+// starts with "base64:" is sent as the bytes it encodes; "repeat:N:TEXT" is
+// TEXT written N times (for very large or very many messages).
 const logs = new Map();
 
 export async function sseScript(req, res, url) {
@@ -42,10 +43,16 @@ export async function sseScript(req, res, url) {
   res.flushHeaders();
   for (const chunk of chunks) {
     if (res.destroyed) return true;
-    const binary = chunk.startsWith('base64:');
-    res.write(binary ? Buffer.from(chunk.slice('base64:'.length), 'base64') : chunk);
+    res.write(expand(chunk));
     await new Promise((resolve) => setTimeout(resolve, gap));
   }
   if (end || status !== 200) res.end();
   return true;
+}
+
+function expand(chunk) {
+  if (chunk.startsWith('base64:')) return Buffer.from(chunk.slice('base64:'.length), 'base64');
+  const repeat = /^repeat:(\d+):/s.exec(chunk);
+  if (repeat) return chunk.slice(repeat[0].length).repeat(Number(repeat[1]));
+  return chunk;
 }
