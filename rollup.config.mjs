@@ -10,6 +10,12 @@ export default {
     format: 'es',
     sourcemap: true,
   },
+  onwarn(warning, warn) {
+    // fast-json-patch's compiled class helpers test `this` at module level,
+    // which is undefined in an ES module; harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED' && warning.id?.includes('fast-json-patch')) return;
+    warn(warning);
+  },
   plugins: [
     nodeResolve({ browser: true }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),

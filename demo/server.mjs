@@ -26,7 +26,6 @@ const TYPES = {
 const PUBLIC = ['demo', 'dist', 'schema'];
 
 async function serveFile(res, pathname) {
-  if (pathname === '/') pathname = '/demo/index.html';
   const file = normalize(join(root, decodeURIComponent(pathname)));
   const top = file.slice(root.length + 1).split(/[\\/]/)[0];
   if (!file.startsWith(root + '/') || !PUBLIC.includes(top)) return notFound(res);
@@ -57,6 +56,10 @@ export function createDemoServer(routes = []) {
         if (await route(req, res, url)) return;
       }
       if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+      // The demo pages link to each other relatively, from /demo/.
+      if (url.pathname === '/' || url.pathname === '/demo') {
+        return void res.writeHead(302, { Location: '/demo/' }).end();
+      }
       if (req.method === 'GET' || req.method === 'HEAD') return await serveFile(res, url.pathname);
       res.writeHead(405).end();
     } catch (error) {
@@ -71,6 +74,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const chatHistoryFile = process.env.CHAT_HISTORY ?? join(tmpdir(), 'constela-demo-chat.json');
   const server = createDemoServer(demoRoutes({ chatHistoryFile }));
   server.listen(port, () => {
-    console.log(`constela-app demo: http://localhost:${port}/`);
+    console.log(`constela-app demo: http://localhost:${port}/demo/`);
   });
 }

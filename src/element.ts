@@ -4,7 +4,7 @@ import { checkProgram } from './program/check.js';
 import { fetchProgram, parseProgram } from './program/load.js';
 import type { Program } from './program/types.js';
 import { App } from './runtime/app.js';
-import { ConstelaError, toConstelaError } from './runtime/errors.js';
+import { ConstelaError, toConstelaError, warn } from './runtime/errors.js';
 
 /** `detail` of a `constela-error` event. */
 export interface ConstelaErrorDetail {
@@ -54,6 +54,11 @@ export class ConstelaApp extends LitElement {
   private loadToken = 0;
   private loading: AbortController | undefined;
   private started: Promise<void> = Promise.resolve();
+  /** Calls waiting for a program to be running (or to have failed). */
+  private waiting: (() => void)[] = [];
+  /** Whether the first load was started (not `hasUpdated`: a render that
+   * throws leaves that false, and loading again would loop). */
+  private loadStarted = false;
   private mounted = false;
   private pendingMount = false;
 
@@ -79,7 +84,7 @@ export class ConstelaApp extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first update loads whatever is configured (possibly an inline
     // script); later ones only when the source changed.
-    if (!this.hasUpdated || changed.has('src') || changed.has('program')) {
+    if (!this.loadStarted || changed.has('src') || changed.has('program')) {
       this.requestLoad();
     }
   }
@@ -159,7 +164,7 @@ export class ConstelaApp extends LitElement {
    * ```
    */
   async dispatch(actionName: string, payload?: unknown): Promise<void> {
-    await this.started;
+    await this.settled();
     const app = this.runningApp();
     if (app === undefined) {
       this.report(new ConstelaError('step', `dispatch("${actionName}"): no program is running`));
@@ -179,11 +184,18 @@ export class ConstelaApp extends LitElement {
     await app.runAction(actionName, names);
   }
 
+  /** Resolves once a program is running or has failed to start. */
+  private settled(): Promise<void> {
+    if (this.status.kind === 'running' || this.status.kind === 'failed') return this.started;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   private runningApp(): App | undefined {
     return this.status.kind === 'running' ? this.status.app : undefined;
   }
 
   private requestLoad(): void {
+    this.loadStarted = true;
     this.started = this.load().catch((error: unknown) => {
       this.fail([toConstelaError(error, 'load')]);
     });
@@ -246,6 +258,12 @@ export class ConstelaApp extends LitElement {
     if (status.kind === 'running' || status.kind === 'failed') this.removeFallback();
     this.status = status;
     this.requestUpdate();
+    if (status.kind === 'running' || status.kind === 'failed') {
+      // dispatch() calls made while loading run once the first render is done.
+      const waiting = this.waiting;
+      this.waiting = [];
+      void this.updateComplete.then(() => waiting.forEach((resolve) => resolve()));
+    }
   }
 
   private fail(errors: ConstelaError[]): void {
@@ -262,7 +280,7 @@ export class ConstelaApp extends LitElement {
   private report(error: ConstelaError): void {
     const detail: ConstelaErrorDetail = { message: error.detail, code: error.code };
     if (error.path !== undefined) detail.path = error.path;
-    console.warn(`[constela] ${error.message}`);
+    warn(error.detail, error.path);
     this.dispatchEvent(
       new CustomEvent<ConstelaErrorDetail>('constela-error', {
         detail,

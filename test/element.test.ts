@@ -242,3 +242,48 @@ describe('isolation', () => {
     expect($(b.el, 'button').textContent).to.equal('1');
   });
 });
+
+describe('dispatch before the program runs', () => {
+  it('waits for a program still loading from src, then runs the action', async () => {
+    const el = document.createElement('constela-app');
+    el.src = '/demo/counter.json';
+    document.body.append(el);
+    await el.dispatch('increment');
+    expect(el.getState('count')).to.equal(1);
+  });
+
+  it('waits for an element that is not in the page yet', async () => {
+    const el = document.createElement('constela-app');
+    el.program = counter(1) as never;
+    const done = el.dispatch('inc');
+    setTimeout(() => document.body.append(el), 20);
+    await done;
+    expect(el.getState('count')).to.equal(2);
+  });
+});
+
+describe('event handler payloads', () => {
+  it('can read the event', async () => {
+    const { el } = await mount(
+      program(
+        { got: { type: 'object', initial: null } },
+        [
+          {
+            name: 'take',
+            steps: [{ do: 'set', target: 'got', value: { expr: 'var', name: 'payload' } }],
+          },
+        ],
+        node('button', {
+          onClick: {
+            event: 'click',
+            action: 'take',
+            payload: { type: { expr: 'var', name: 'event', path: 'type' } },
+          },
+        }),
+      ),
+    );
+    $(el, 'button').click();
+    await el.updateComplete;
+    expect(el.getState('got')).to.deep.equal({ type: 'click' });
+  });
+});

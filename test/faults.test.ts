@@ -140,6 +140,22 @@ describe('failing steps', () => {
     expect(el.getState('out')).to.equal('fine');
   });
 
+  it('a list key that cannot be computed is reported, and the rows still render', async () => {
+    // Found by the rendering property test: this used to break the first
+    // render, and the element then reloaded the program in a loop.
+    const { el, errors } = await mount(
+      program({}, [], {
+        kind: 'each',
+        items: lit([{}, {}]),
+        as: 'row',
+        key: { expr: 'call', target: lit([]), method: 'nope' },
+        body: node('i', {}, [text(lit('row'))]),
+      }),
+    );
+    expect(el.querySelectorAll('i')).to.have.length(2);
+    expect(errors[0].path).to.equal('/view/key');
+  });
+
   it('an expression that fails in the view is reported and the rest renders', async () => {
     const { el, errors } = await mount(
       program(
@@ -312,7 +328,8 @@ describe('cleanup', () => {
     }
     // The server saw every stream end.
     expect((await stream.log()).length).to.be.greaterThan(0);
-    for (let i = 0; i < 100; i++) {
+    // Under load the browser may take seconds to close aborted sockets.
+    for (let i = 0; i < 500; i++) {
       if ((await stream.log()).every((r) => r.closed)) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -22,9 +22,17 @@ afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
 });
 
+/** The likes demo running the spec page's likePost exactly as published. */
+async function specLikes() {
+  const likes = (await loadDemo('likes')) as unknown as { actions: { name: string }[] };
+  const spec = await (await fetch('/test/fixtures/spec-likepost.json')).json();
+  likes.actions = likes.actions.map((a) => (a.name === 'likePost' ? spec : a));
+  return likes as unknown as { actions: { name: string; steps: { timeout?: number }[] }[] };
+}
+
 describe("the spec's likePost", () => {
   it('shows the post liked within one frame of the click, merged so the title stays', async () => {
-    const { el } = await mount(await loadDemo('likes'));
+    const { el } = await mount(await specLikes());
     await until(() => $$(el, '.post').length === 3);
     const title = $$(el, '.post .title')[1].textContent;
     // Before any task runs after the click (so before the next frame can
@@ -41,7 +49,7 @@ describe("the spec's likePost", () => {
   });
 
   it('stays liked after a 2xx answer', async () => {
-    const { el } = await mount(await loadDemo('likes'));
+    const { el } = await mount(await specLikes());
     await until(() => $$(el, '.post').length === 3);
     await el.dispatch('likePost', { index: 0, id: 'p1' });
     await el.updateComplete;
@@ -55,7 +63,7 @@ describe("the spec's likePost", () => {
   });
 
   it('rolls back on a 500', async () => {
-    const { el } = await mount(await loadDemo('likes'));
+    const { el } = await mount(await specLikes());
     await until(() => $$(el, '.post').length === 3);
     $(el, '.fail').click();
     await until(() => el.getState('failing') === true);
@@ -71,9 +79,7 @@ describe("the spec's likePost", () => {
   });
 
   it('rolls back when its timeout passes before the answer', async () => {
-    const likes = (await loadDemo('likes')) as unknown as {
-      actions: { name: string; steps: { timeout?: number }[] }[];
-    };
+    const likes = await specLikes();
     // The test server answers likes after 100 ms; the layer gives up at 30.
     likes.actions.find((a) => a.name === 'likePost')!.steps[0].timeout = 30;
     const { el } = await mount(likes);
@@ -86,6 +92,30 @@ describe("the spec's likePost", () => {
     await el.updateComplete;
     // The late confirm names a settled update: nothing happens.
     expect($$(el, '.post')[1].className).to.equal('post');
+  });
+});
+
+describe('the likes demo', () => {
+  it('counts from the post and keeps the count the server answers', async () => {
+    const { el } = await mount(await loadDemo('likes'));
+    await until(() => $$(el, '.post').length === 3);
+    $$(el, '.like')[0].click();
+    await el.updateComplete;
+    expect($$(el, '.count')[0].textContent).to.equal('4');
+    await until(
+      () =>
+        (el.getState('posts') as { liked: boolean }[])[0].liked &&
+        $$(el, '.like')[0].textContent === '♥ Liked',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect($$(el, '.count')[0].textContent).to.equal('4');
+  });
+
+  it('shows the fail switch as the server has it', async () => {
+    await fetch('/api/likes/fail', { method: 'POST', body: 'true' });
+    const { el } = await mount(await loadDemo('likes'));
+    await until(() => el.getState('failing') === true);
+    expect(($(el, '.fail') as HTMLInputElement).checked).to.equal(true);
   });
 });
 

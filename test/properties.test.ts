@@ -16,7 +16,10 @@ describe('property: rendering', () => {
     window.addEventListener('unhandledrejection', onRejection);
     try {
       await fc.assert(
-        fc.asyncProperty(program, async (p) => {
+        fc.asyncProperty(program, async (generated) => {
+          // Rendering only: no lifecycle hooks, whose generated actions
+          // could navigate this test page away or wait on a clipboard.
+          const { lifecycle: _hooks, ...p } = generated as Record<string, unknown>;
           const el = document.createElement('constela-app');
           el.program = p as never;
           document.body.append(el);

@@ -121,6 +121,19 @@ describe('keyed each', () => {
     expect(document.activeElement).to.equal(input);
   });
 
+  it('keeps focus and the caret in a row that moves', async () => {
+    const { el } = await mount(table(rows(4)));
+    const input = $$(el, 'tr')[1].querySelector('input')!;
+    input.value = 'hello';
+    input.focus();
+    input.setSelectionRange(2, 3);
+    el.setState('rows', (el.getState('rows') as unknown[]).reverse());
+    await el.updateComplete;
+    expect($$(el, 'tr')[2].querySelector('input')).to.equal(input);
+    expect(document.activeElement).to.equal(input);
+    expect([input.selectionStart, input.selectionEnd]).to.deep.equal([2, 3]);
+  });
+
   it('handles insertions, removals and full reversal', async () => {
     const { el } = await mount(table(rows(6)));
     const ids = () => $$(el, '.id').map((td) => td.textContent);
@@ -260,6 +273,18 @@ describe('form state', () => {
     await el.updateComplete;
     expect(el.getState('text')).to.equal('ABC');
     expect(input.value).to.equal('ABC');
+  });
+
+  it('keeps the caret in place when a handler rewrites what was typed', async () => {
+    const { el } = await mount(form);
+    const input = $(el, '.upper') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'ab' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ type: 'x' });
+    await el.updateComplete;
+    expect(input.value).to.equal('AXB');
+    expect([input.selectionStart, input.selectionEnd]).to.deep.equal([2, 2]);
   });
 
   it('sets value, checked and selected as properties, not attributes', async () => {

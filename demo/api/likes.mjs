@@ -1,6 +1,7 @@
 // The likes page: GET /api/posts lists posts; POST /api/posts/:id/like
 // likes one, after a short delay so the optimistic state is visible. POST
-// /api/likes/fail with a JSON boolean makes every like fail with a 500,
+// /api/likes/fail with a JSON boolean makes every like fail with a 500 (GET
+// tells whether they do),
 // to watch rollbacks; POST /api/likes/reset puts everything back.
 import { readJson, sendJson } from './http.mjs';
 
@@ -23,6 +24,10 @@ export function createLikes({ delay = 600 } = {}) {
       posts = structuredClone(POSTS);
       failing = false;
       sendJson(res, 200, posts);
+      return true;
+    }
+    if (url.pathname === '/api/likes/fail' && req.method === 'GET') {
+      sendJson(res, 200, { failing });
       return true;
     }
     if (url.pathname === '/api/likes/fail' && req.method === 'POST') {

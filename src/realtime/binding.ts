@@ -7,7 +7,7 @@
 import { evaluate } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { BindStep } from '../program/types.js';
-import { ConstelaError, warn } from '../runtime/errors.js';
+import { ConstelaError } from '../runtime/errors.js';
 import {
   describe,
   getIn,
@@ -45,7 +45,6 @@ export function applyBindings(
         `bind "${step.target}": ${message}`,
         locate(step),
       );
-      warn(reported.detail, reported.path);
       ctx.report(reported);
     }
   }

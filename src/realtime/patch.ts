@@ -8,7 +8,7 @@
  * nothing behind. Paths through `__proto__`, `constructor` or `prototype`
  * are refused before anything is applied.
  */
-import { applyOperation, type Operation } from 'fast-json-patch';
+import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch';
 import { isForbiddenKey } from '../runtime/paths.js';
 
 export class PatchError extends Error {}
@@ -27,7 +27,12 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
     try {
       doc = applyOperation(doc, op, true, true, true).newDocument;
     } catch (error) {
-      const reason = (error as Error).message.split('\n')[0];
+      // fast-json-patch explains what it checked (JsonPatchError); any other
+      // error comes from walking a path that does not fit the document.
+      const reason =
+        error instanceof JsonPatchError
+          ? error.message.split('\n')[0]
+          : 'the path does not fit the document';
       throw new PatchError(`operation ${index} (${op.op} ${op.path}) failed: ${reason}`);
     }
   });

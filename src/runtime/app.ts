@@ -99,9 +99,12 @@ export class App implements StepContext, ViewContext {
     // The handler's scope: the loop variables it sits in, its payload
     // (by name and spread) and the event, all as they are now.
     const names = Signal.subtle.untrack(() => scope.snapshot());
+    const described = describeEvent(event);
     let payload: unknown;
     try {
-      payload = Signal.subtle.untrack(() => this.payloadOf(handler, scope));
+      // The payload sees the loop variables and the event.
+      const payloadScope = new Scope(scope, [['event', described]]);
+      payload = Signal.subtle.untrack(() => this.payloadOf(handler, payloadScope));
     } catch (error) {
       this.report(error, locate(handler));
       return;
@@ -110,7 +113,7 @@ export class App implements StepContext, ViewContext {
       for (const [key, value] of Object.entries(payload)) names.set(key, value);
     }
     names.set('payload', payload);
-    names.set('event', describeEvent(event));
+    names.set('event', described);
     void this.runAction(handler.action, names, pointer(locate(handler) ?? '', 'action'));
   }
 

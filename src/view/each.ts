@@ -102,6 +102,7 @@ class EachDirective extends AsyncDirective {
     // Rows on the longest run that kept its relative order stay where they
     // are; every other row is moved or created in place, back to front.
     const stay = stableRows(next, oldIndex);
+    let focus: Focus | undefined;
     let ref: ChildPart | undefined;
     for (let i = items.length - 1; i >= 0; i--) {
       let row = next[i];
@@ -115,10 +116,12 @@ class EachDirective extends AsyncDirective {
         row = { key: keys[i], part, item, index };
         next[i] = row;
       } else if (!stay.has(row)) {
+        focus ??= captureFocus(container);
         insertPart(container, ref, row.part);
       }
       ref = row.part;
     }
+    focus?.restore();
     this.rows = next as Row[];
     setCommittedValue(
       container,
@@ -136,7 +139,14 @@ class EachDirective extends AsyncDirective {
       items.map((item, i) => {
         itemScope.set(node.as, item);
         if (node.index !== undefined) itemScope.set(node.index, i);
-        return evaluate(keyExpr, itemScope, ctx);
+        try {
+          return evaluate(keyExpr, itemScope, ctx);
+        } catch (error) {
+          // A key that cannot be computed is reported; the row is keyed by
+          // its position instead, so it still renders.
+          ctx.report(error, locate(keyExpr));
+          return i;
+        }
       }),
     );
   }
@@ -193,4 +203,34 @@ function stableRows(next: readonly (Row | undefined)[], oldIndex: Map<Row, numbe
     stay.add(rows[i]);
   }
   return stay;
+}
+
+interface Focus {
+  restore(): void;
+}
+
+/**
+ * Moving a node out of the document and back blurs it. Remembers what has
+ * focus (and its caret) so that it can be given back after the rows moved.
+ */
+function captureFocus(container: ChildPart): Focus | undefined {
+  const root = container.parentNode?.getRootNode() as Document | ShadowRoot | undefined;
+  const active = root?.activeElement as HTMLElement | null | undefined;
+  if (active === null || active === undefined) return undefined;
+  const field = active as HTMLInputElement;
+  let selection: [number | null, number | null, string | null] | undefined;
+  try {
+    selection = [field.selectionStart, field.selectionEnd, field.selectionDirection];
+  } catch {
+    // Inputs such as checkboxes have no selection.
+  }
+  return {
+    restore() {
+      if (!active.isConnected || root!.activeElement === active) return;
+      active.focus({ preventScroll: true });
+      if (selection !== undefined && selection[0] !== null) {
+        field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
+      }
+    },
+  };
 }

@@ -124,7 +124,14 @@ export function applyProp(element: Element, name: string, value: unknown, path?:
     // Compare first: rewriting an equal value would move the caret.
     const live = element as unknown as Record<string, unknown>;
     const next = name === 'value' ? toText(value) : Boolean(value);
-    if (live[name] !== next) live[name] = next;
+    if (live[name] === next) return;
+    if (name === 'value' && element === (element.getRootNode() as Document).activeElement) {
+      // The user is typing and a handler rewrote the value (upper-cased it,
+      // say): keep the caret where it was rather than at the end.
+      setKeepingCaret(element as HTMLInputElement, next as string);
+      return;
+    }
+    live[name] = next;
     return;
   }
   const attr = name === 'htmlFor' ? 'for' : name;
@@ -147,6 +154,20 @@ export function applyProp(element: Element, name: string, value: unknown, path?:
     element.setAttribute(attr, text);
   } catch {
     warn(`"${name}" is not a valid attribute name`, path);
+  }
+}
+
+function setKeepingCaret(field: HTMLInputElement, value: string): void {
+  let start: number | null = null;
+  let end: number | null = null;
+  try {
+    [start, end] = [field.selectionStart, field.selectionEnd];
+  } catch {
+    // This kind of input has no caret.
+  }
+  field.value = value;
+  if (start !== null && end !== null) {
+    field.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
   }
 }
 

@@ -37,7 +37,11 @@ export class Reactor {
     this.effects.set(computed, effect);
     effect.last = computed.get();
     this.watcher.watch(computed);
-    effect.apply(effect.last);
+    try {
+      effect.apply(effect.last);
+    } catch (error) {
+      this.onError(error);
+    }
     return () => this.dispose(computed);
   }
 

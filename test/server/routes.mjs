@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sseScript } from './sse-script.mjs';
 
-/** The shared conformance suites, beside this repository. */
-const conformance = new URL('../../../shared/conformance/', import.meta.url);
+/** The JSON Patch conformance suites (copies of the shared ones). */
+const conformance = new URL('../fixtures/json-patch/', import.meta.url);
 
 const nodeRoutes = [sseScript, ...demoRoutes({ likes: { delay: 100 }, board: { tick: 0 } })];
 

@@ -25,18 +25,20 @@ export async function sseScript(req, res, url) {
   const script = JSON.parse(url.searchParams.get('script') ?? '[]');
   const seen = logs.get(id) ?? [];
   logs.set(id, seen);
-  let body = '';
-  for await (const chunk of req) body += chunk;
   const entry = {
     method: req.method,
     closed: false,
     lastEventId: req.headers['last-event-id'] ?? null,
     accept: req.headers.accept ?? null,
     header: req.headers['x-test'] ?? null,
-    body: body === '' ? null : body,
+    body: null,
   };
   seen.push(entry);
+  // Listen before reading the body: a client may go while it is read.
   res.on('close', () => (entry.closed = true));
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  if (body !== '') entry.body = body;
   const step = script[Math.min(seen.length - 1, script.length - 1)] ?? {};
   const { status = 200, type = 'text/event-stream', chunks = [], gap = 20, end = false } = step;
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
