@@ -69,33 +69,30 @@ describe('a program that cannot start', () => {
     expect(panel.getAttribute('role')).to.equal('alert');
   });
 
-  it('names the line and column of malformed JSON', async () => {
+  /** The messages of the errors reported while loading from `src`. */
+  async function loadErrors(src: string): Promise<string[]> {
     const el = document.createElement('constela-app');
     const errors: string[] = [];
     el.addEventListener('constela-error', (e) => errors.push(e.detail.message));
-    el.src = '/api/program/broken';
+    el.src = src;
     document.body.append(el);
     await until(() => errors.length > 0);
-    expect(errors[0]).to.match(/line 3, column 13/);
+    return errors;
+  }
+
+  it('names the line and column of malformed JSON', async () => {
+    expect((await loadErrors('/api/program/broken'))[0]).to.match(/line 3, column 13/);
   });
 
   it('says so when src answers 404', async () => {
-    const el = document.createElement('constela-app');
-    const errors: string[] = [];
-    el.addEventListener('constela-error', (e) => errors.push(e.detail.message));
-    el.src = '/api/status/404';
-    document.body.append(el);
-    await until(() => errors.length > 0);
-    expect(errors[0]).to.equal('could not load /api/status/404: the server answered 404');
+    expect(await loadErrors('/api/status/404')).to.deep.equal([
+      'could not load /api/status/404: the server answered 404',
+    ]);
   });
 
   it('says so when src is empty', async () => {
-    const el = document.createElement('constela-app');
-    const errors: string[] = [];
-    el.addEventListener('constela-error', (e) => errors.push(e.detail.message));
-    el.src = '/api/empty';
-    document.body.append(el);
-    await until(() => errors.length > 0);
-    expect(errors[0]).to.equal('/api/empty is empty: expected a JSON program');
+    expect(await loadErrors('/api/empty')).to.deep.equal([
+      '/api/empty is empty: expected a JSON program',
+    ]);
   });
 });

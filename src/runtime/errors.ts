@@ -64,7 +64,3 @@ export function warn(message: string, path?: string): void {
   console.warn(`[constela] ${text}`);
 }
 
-/** For tests: forget which warnings were printed. */
-export function resetWarnings(): void {
-  warned.clear();
-}

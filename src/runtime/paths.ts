@@ -68,11 +68,6 @@ export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
   return current;
 }
 
-/** Returns a copy of `root` with `value` written at `keys`. */
-export function setIn(root: unknown, keys: readonly PathKey[], value: unknown): unknown {
-  return updateIn(root, keys, () => value);
-}
-
 /**
  * Returns a copy of `root` where the value at `keys` is replaced by
  * `fn(old)`. Missing containers are created: a list when the next key is a

@@ -64,7 +64,4 @@ export class Store {
     this.fields.get(name)?.base.set(value);
   }
 
-  names(): IterableIterator<string> {
-    return this.fields.keys();
-  }
 }
