@@ -25,10 +25,10 @@ const TYPES = {
 /** Only these folders are served, so the server never exposes the repo. */
 const PUBLIC = ['demo', 'dist', 'schema'];
 
-async function serveFile(res, pathname) {
+async function serveFile(res, pathname, folders = PUBLIC) {
   const file = normalize(join(root, decodeURIComponent(pathname)));
   const top = file.slice(root.length + 1).split(/[\\/]/)[0];
-  if (!file.startsWith(root + '/') || !PUBLIC.includes(top)) return notFound(res);
+  if (!file.startsWith(root + '/') || !folders.includes(top)) return notFound(res);
   try {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
@@ -48,7 +48,8 @@ function notFound(res) {
   res.end('not found');
 }
 
-export function createDemoServer(routes = []) {
+/** A server for `routes`, then static files from `folders` of the repo. */
+export function createDemoServer(routes = [], folders = PUBLIC) {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -60,7 +61,7 @@ export function createDemoServer(routes = []) {
       if (url.pathname === '/' || url.pathname === '/demo') {
         return void res.writeHead(302, { Location: '/demo/' }).end();
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return await serveFile(res, url.pathname);
+      if (req.method === 'GET' || req.method === 'HEAD') return await serveFile(res, url.pathname, folders);
       res.writeHead(405).end();
     } catch (error) {
       console.error(error);

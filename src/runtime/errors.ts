@@ -63,4 +63,3 @@ export function warn(message: string, path?: string): void {
   warned.add(text);
   console.warn(`[constela] ${text}`);
 }
-

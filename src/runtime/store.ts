@@ -63,5 +63,4 @@ export class Store {
   writeBase(name: string, value: unknown): void {
     this.fields.get(name)?.base.set(value);
   }
-
 }

@@ -2,9 +2,15 @@ import { Signal } from 'signal-polyfill';
 
 /**
  * Runs effects for one app: each effect is a computed value and a function
- * that applies it to the DOM. When signals change, the watcher marks the
- * computeds it depends on; one microtask later every pending effect whose
- * value really changed is applied, parents before children.
+ * that applies it to the DOM. When a signal changes, the effects that read
+ * it are queued; one microtask later each queued effect whose value really
+ * changed is applied.
+ *
+ * Each effect has a watcher of its own. The polyfill's `Watcher.unwatch`
+ * and `getPending` scan every signal the watcher watches, so one watcher
+ * for a whole app made disposing n bindings cost O(n²) and every update
+ * cost O(all bindings); with one watcher per effect both are O(1), and a
+ * flush touches only the effects that were notified.
  *
  * Unlike `@lit-labs/signals` 0.3.0's `watch` directive, which unwatches the
  * source signal rather than its own computed, disposing an effect here
@@ -12,8 +18,9 @@ import { Signal } from 'signal-polyfill';
  * binding is gone.
  */
 export class Reactor {
-  private readonly effects = new Map<Signal.Computed<unknown>, Effect>();
-  private readonly watcher = new Signal.subtle.Watcher(() => this.schedule());
+  private queue: Effect[] = [];
+  private live = 0;
+  private readonly all = new Set<Effect>();
   private scheduled = false;
   private idle: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
@@ -33,54 +40,58 @@ export class Reactor {
         return undefined;
       }
     });
-    const effect: Effect = { computed, apply: apply as Apply, last: undefined };
-    this.effects.set(computed, effect);
+    const effect: Effect = {
+      computed,
+      apply: apply as Apply,
+      last: undefined,
+      watcher: new Signal.subtle.Watcher(() => this.enqueue(effect)),
+      disposed: false,
+    };
+    this.all.add(effect);
+    this.live++;
     effect.last = computed.get();
-    this.watcher.watch(computed);
+    effect.watcher.watch(computed);
     try {
       effect.apply(effect.last);
     } catch (error) {
       this.onError(error);
     }
-    return () => this.dispose(computed);
+    return () => this.disposeEffect(effect);
   }
 
   /** The number of live effects, for leak checks. */
   get size(): number {
-    return this.effects.size;
+    return this.live;
   }
 
-  /** Resolves once every pending effect has been applied. */
+  /** Resolves once every queued effect has been applied. */
   settled(): Promise<void> {
     return this.idle;
   }
 
-  /** Applies pending effects now rather than at the next microtask. */
+  /** Applies queued effects now rather than at the next microtask. */
   flush(): void {
     this.scheduled = false;
-    const pending = this.watcher.getPending();
-    for (const computed of pending) {
-      const effect = this.effects.get(computed);
-      // An earlier effect in this flush (an `if` or `each`) may have
-      // disposed this one along with the DOM it was bound to.
-      if (effect === undefined) continue;
-      const value = computed.get();
-      if (Object.is(value, effect.last)) continue;
-      effect.last = value;
-      try {
-        effect.apply(value);
-      } catch (error) {
-        this.onError(error);
+    // Effects queued while these are applied (rows an `each` updated) are
+    // taken in the next round, until nothing is queued.
+    while (this.queue.length > 0) {
+      const queue = this.queue;
+      this.queue = [];
+      for (const effect of queue) {
+        // An earlier effect (an `if` or `each`) may have disposed this one
+        // along with the DOM it was bound to.
+        if (effect.disposed) continue;
+        const value = effect.computed.get();
+        // Re-arm: a watcher notifies once, then waits for this call.
+        effect.watcher.watch();
+        if (Object.is(value, effect.last)) continue;
+        effect.last = value;
+        try {
+          effect.apply(value);
+        } catch (error) {
+          this.onError(error);
+        }
       }
-    }
-    // Re-arm the watcher: it notifies once, then waits for this call.
-    this.watcher.watch();
-    // A signal written while effects were applied is pending but, with the
-    // watcher not yet re-armed, notified nobody: run another round.
-    if (this.watcher.getPending().length > 0) {
-      this.scheduled = false;
-      this.schedule();
-      return;
     }
     const release = this.release;
     this.release = undefined;
@@ -88,16 +99,22 @@ export class Reactor {
   }
 
   /** Stops every effect. */
-  dispose(computed?: Signal.Computed<unknown>): void {
-    if (computed !== undefined) {
-      if (this.effects.delete(computed)) this.watcher.unwatch(computed);
-      return;
-    }
-    this.watcher.unwatch(...this.effects.keys());
-    this.effects.clear();
+  dispose(): void {
+    for (const effect of this.all) this.disposeEffect(effect);
+    this.queue = [];
   }
 
-  private schedule(): void {
+  private disposeEffect(effect: Effect): void {
+    if (effect.disposed) return;
+    effect.disposed = true;
+    effect.watcher.unwatch(effect.computed);
+    this.all.delete(effect);
+    this.live--;
+  }
+
+  private enqueue(effect: Effect): void {
+    // Called while a signal is being written: no signal may be read here.
+    this.queue.push(effect);
     if (this.scheduled) return;
     this.scheduled = true;
     if (this.release === undefined) {
@@ -115,4 +132,6 @@ interface Effect {
   readonly computed: Signal.Computed<unknown>;
   readonly apply: Apply;
   last: unknown;
+  readonly watcher: Signal.subtle.Watcher;
+  disposed: boolean;
 }

@@ -1,0 +1,220 @@
+// npm run bench [-- --quick] [-- --json FILE]
+//
+// Measures <constela-app> in headless Chromium against the same table
+// hand-written with Lit and with plain DOM calls, in one run, alternating
+// the contenders, and prints medians and ratios. See docs/benchmarks.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { chromium } from 'playwright-core';
+import { createDemoServer } from '../demo/server.mjs';
+import { chromiumArgs, chromiumPath } from '../test/server/chromium.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const root = new URL('..', import.meta.url);
+const RUNS = quick ? 3 : 15;
+const CONTENDERS = ['constela', 'lit', 'vanilla'];
+
+// The Lit contender is bundled the way an app using Lit would ship it.
+async function bundleLit() {
+  const bundle = await rollup({
+    input: new URL('contenders/lit.js', import.meta.url).pathname,
+    plugins: [nodeResolve({ browser: true }), terser({ module: true })],
+  });
+  mkdirSync(new URL('.out/', import.meta.url), { recursive: true });
+  await bundle.write({ file: new URL('.out/lit.js', import.meta.url).pathname, format: 'es' });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The standard keyed-table operations: [name, setup, op]. */
+function tableOps() {
+  const big = quick ? 2000 : 10000;
+  return [
+    ['create 1,000 rows', [['clear']], ['create', 1000]],
+    ['replace all 1,000 rows', [['create', 1000]], ['create', 1000]],
+    ['update every 10th row', [['create', 1000]], ['updateEvery10th']],
+    ['select a row', [['create', 1000]], ['select', 5]],
+    ['swap two rows', [['create', 1000]], ['swapRows']],
+    ['remove a row', [['create', 1000]], ['removeRow', 5]],
+    [`create ${big.toLocaleString('en')} rows`, [['clear']], ['create', big]],
+    ['append 1,000 rows', [['create', 1000]], ['append', 1000]],
+    ['clear 1,000 rows', [['create', 1000]], ['clear']],
+  ];
+}
+
+async function main() {
+  await bundleLit();
+  const server = createDemoServer([], ['bench', 'dist']);
+  await new Promise((resolve) => server.listen(0, resolve));
+  const base = `http://localhost:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const results = { machine: machine(), quick, scenarios: {} };
+  try {
+    const pages = {};
+    for (const c of CONTENDERS) {
+      const page = await browser.newPage();
+      page.on('pageerror', (error) => console.error(`[${c}]`, error));
+      await page.goto(`${base}/bench/table.html?c=${c}`);
+      await page.waitForFunction(() => document.title === 'ready');
+      pages[c] = page;
+    }
+
+    // 1. Keyed table operations, contenders alternating in a rotating order.
+    const table = {};
+    for (const [name, setup, op] of tableOps()) {
+      const samples = Object.fromEntries(CONTENDERS.map((c) => [c, { script: [], total: [] }]));
+      for (let run = 0; run < RUNS; run++) {
+        for (let k = 0; k < CONTENDERS.length; k++) {
+          const c = CONTENDERS[(run + k) % CONTENDERS.length];
+          await pages[c].bringToFront();
+          const r = await pages[c].evaluate(([s, o]) => window.measure(s, o), [setup, op]);
+          samples[c].script.push(r.script);
+          samples[c].total.push(r.total);
+        }
+      }
+      table[name] = Object.fromEntries(
+        CONTENDERS.map((c) => [
+          c,
+          { script: median(samples[c].script), total: median(samples[c].total) },
+        ]),
+      );
+      process.stderr.write('.');
+    }
+    results.scenarios.table = table;
+
+    // 2. Pinpoint updates: one field of one row, in 1,000 and 10,000 rows.
+    const pinpoint = {};
+    const sizes = quick ? [1000, 2000] : [1000, 10000];
+    const count = quick ? 20 : 100;
+    for (const size of sizes) {
+      pinpoint[size] = {};
+      for (const c of CONTENDERS) {
+        const per = [];
+        for (let run = 0; run < Math.max(3, RUNS / 3); run++) {
+          await pages[c].bringToFront();
+          per.push(
+            await pages[c].evaluate(
+              ([n, k]) => window.repeat([['create', n]], ['setLabel', 500, `x${Math.random()}`], k),
+              [size, count],
+            ),
+          );
+        }
+        pinpoint[size][c] = median(per);
+      }
+    }
+    results.scenarios.pinpoint = pinpoint;
+    process.stderr.write('.');
+
+    // 5. Churn: five rounds of create and clear, then heap and live effects.
+    const churn = {};
+    for (const c of CONTENDERS) {
+      const page = pages[c];
+      await page.bringToFront();
+      churn[c] = await page.evaluate(
+        async (big) => {
+          const gc = () => window.gc?.();
+          for (let i = 0; i < 5; i++) {
+            for (const n of [1000, big]) {
+              await window.bench.create(n);
+              await window.bench.settled();
+              await window.bench.clear();
+              await window.bench.settled();
+            }
+          }
+          gc();
+          await new Promise((r) => setTimeout(r, 50));
+          gc();
+          const app = document.querySelector('constela-app');
+          return {
+            heapMB: performance.memory.usedJSHeapSize / 1e6,
+            effects: app ? app.status.app.reactor.size : null,
+          };
+        },
+        quick ? 2000 : 10000,
+      );
+    }
+    results.scenarios.churn = churn;
+
+    // 6. Size of the CDN bundle.
+    const bundle = readFileSync(new URL('dist/constela.js', root));
+    results.scenarios.size = {
+      minified: bundle.length,
+      gzip: gzipSync(bundle, { level: 9 }).length,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.stderr.write('\n');
+  print(results);
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+}
+
+function machine() {
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: (globalThis.navigator?.hardwareConcurrency ?? 0) || undefined,
+  };
+}
+
+const ms = (x) => x.toFixed(2).padStart(8);
+const ratio = (a, b) => (a / b).toFixed(2).padStart(6) + '×';
+
+function print({ scenarios, quick: q }) {
+  const out = [];
+  out.push(
+    `constela-app benchmarks${q ? ' (quick)' : ''}: medians in ms; ratio = constela ÷ other`,
+  );
+  out.push('');
+  out.push(
+    '1. keyed table       script: constela      lit  vanilla   ÷lit ÷vanilla |  total: constela      lit  vanilla   ÷lit ÷vanilla',
+  );
+  for (const [name, r] of Object.entries(scenarios.table)) {
+    out.push(
+      `${name.padEnd(24)}${ms(r.constela.script)} ${ms(r.lit.script)} ${ms(r.vanilla.script)} ${ratio(r.constela.script, r.lit.script)} ${ratio(r.constela.script, r.vanilla.script)} |  ` +
+        `${ms(r.constela.total)} ${ms(r.lit.total)} ${ms(r.vanilla.total)} ${ratio(r.constela.total, r.lit.total)} ${ratio(r.constela.total, r.vanilla.total)}`,
+    );
+  }
+  out.push('');
+  const [small, large] = Object.keys(scenarios.pinpoint);
+  out.push(
+    `2. pinpoint update (ms per update, one binding changes)   ${small} rows   ${large} rows   ${large}÷${small}`,
+  );
+  for (const c of CONTENDERS) {
+    const a = scenarios.pinpoint[small][c];
+    const b = scenarios.pinpoint[large][c];
+    out.push(`   ${c.padEnd(52)}${ms(a)}   ${ms(b)}   ${ratio(b, a)}`);
+  }
+  out.push('');
+  out.push('5. churn (5 × create/clear)   heap MB   live effects');
+  for (const c of CONTENDERS) {
+    const r = scenarios.churn[c];
+    out.push(`   ${c.padEnd(27)}${r.heapMB.toFixed(1).padStart(7)}   ${r.effects ?? '-'}`);
+  }
+  out.push(
+    `   heap constela ÷ lit: ${ratio(scenarios.churn.constela.heapMB, scenarios.churn.lit.heapMB)}`,
+  );
+  out.push('');
+  out.push(
+    `6. size: dist/constela.js ${scenarios.size.minified} B minified, ${scenarios.size.gzip} B gzipped (budget 20480)`,
+  );
+  console.log(out.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
