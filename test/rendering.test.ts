@@ -153,6 +153,30 @@ describe('keyed each', () => {
     expect(ids()).to.deep.equal([]);
   });
 
+  it('recomputes keys that read state when that state changes', async () => {
+    const { el } = await mount(
+      program(
+        { rows: { type: 'list', initial: rows(3) }, prefix: { type: 'string', initial: 'a' } },
+        [],
+        node('ul', {}, [
+          {
+            kind: 'each',
+            items: state('rows'),
+            as: 'row',
+            key: { expr: 'concat', items: [state('prefix'), v('row', 'id')] },
+            body: node('li', {}, [text(v('row', 'label'))]),
+          },
+        ]),
+      ),
+    );
+    const before = $$(el, 'li');
+    el.setState('prefix', 'b');
+    el.setState('rows', el.getState('rows'));
+    await el.updateComplete;
+    // New keys: new rows (a cached key would have kept the old nodes).
+    expect($$(el, 'li').some((li, i) => li === before[i])).to.equal(false);
+  });
+
   it('renders every item when keys repeat, and warns once', async () => {
     const { warnings, restore } = captureWarnings();
     try {

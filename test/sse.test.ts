@@ -349,6 +349,22 @@ describe('SSE: message handling', () => {
     expect(el.getState('msgs')).to.deep.equal([150, 0]);
   });
 
+  it('handles the messages of one network chunk together: the view updates once', async () => {
+    const s = script([{ chunks: ['repeat:200:data: 1\n\n', 'data: 2\n\n'], gap: 200 }]);
+    // The view shows the list of messages: every flush rewrites its text.
+    const { el } = await mount(sseApp(s.url, hold));
+    const mutations: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => mutations.push(...records));
+    observer.observe(el, { subtree: true, characterData: true, childList: true });
+    await until(() => (el.getState('msgs') as unknown[]).length === 201, 3000);
+    await el.updateComplete;
+    observer.disconnect();
+    mutations.push(...observer.takeRecords());
+    // 200 messages, then 1: a couple of flushes, not 201.
+    expect(mutations.length).to.be.greaterThan(0);
+    expect(mutations.length).to.be.at.most(4);
+  });
+
   it('gives each message its own scope: late callbacks see their own payload', async () => {
     const s = script([{ chunks: ['data: 1\n\n', 'data: 2\n\n'], gap: 5 }]);
     const { el } = await mount(

@@ -19,6 +19,7 @@ import { parsePath } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
 import { Backoff } from './backoff.js';
+import { SerialQueue } from './serial-queue.js';
 import { applyBindings } from './binding.js';
 import { SseConnection } from './sse-connection.js';
 import type { SseEvent } from './sse-parser.js';
@@ -41,9 +42,9 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
     step.body === undefined ? undefined : JSON.stringify(evaluate(step.body, scope, ctx));
   if (body !== undefined) headers['Content-Type'] ??= 'application/json';
 
-  let queue: Promise<void> = Promise.resolve();
+  const queue = new SerialQueue();
   const enqueue = (work: () => Promise<void> | void) => {
-    queue = queue.then(() => (ctx.realtime.isCurrent(name, connection) ? work() : undefined));
+    queue.add(() => (ctx.realtime.isCurrent(name, connection) ? work() : undefined));
   };
   const connection: SseConnection = new SseConnection(
     {
@@ -62,7 +63,7 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
         // onError is queued, so it must run even though it is not current.
         const last = !info.willRetry;
         const run = () => ctx.runCallback(step.onError, new Scope(scope, [['payload', info]]));
-        if (last) queue = queue.then(run);
+        if (last) queue.add(run);
         else enqueue(run);
       },
     },
@@ -77,7 +78,7 @@ function deliver(
   event: SseEvent,
   scope: Scope,
   ctx: StepContext,
-): Promise<void> {
+): void | Promise<void> {
   const names: [string, unknown][] = [
     ['payload', parseJsonOrText(event.data)],
     ['event', { type: event.type, id: event.id, data: event.data }],

@@ -87,10 +87,10 @@ export class App implements StepContext, ViewContext {
       warn(`there is no action "${name}"`, path);
       return Promise.resolve();
     }
-    return runCallback(action.steps, new Scope(null, names), this);
+    return Promise.resolve(runCallback(action.steps, new Scope(null, names), this));
   }
 
-  runCallback(steps: readonly Step[] | undefined, scope: Scope): Promise<void> {
+  runCallback(steps: readonly Step[] | undefined, scope: Scope): void | Promise<void> {
     return runCallback(steps, scope, this);
   }
 

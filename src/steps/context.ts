@@ -13,9 +13,10 @@ export interface StepContext extends EvalContext {
   readonly alive: boolean;
   /**
    * Runs steps as a run of their own (a callback): a failure is reported
-   * and ends that run only; the promise never rejects.
+   * and ends that run only. A promise (that never rejects) comes back only
+   * when a step had to wait.
    */
-  runCallback(steps: readonly Step[] | undefined, scope: Scope): Promise<void>;
+  runCallback(steps: readonly Step[] | undefined, scope: Scope): void | Promise<void>;
   /** Runs the named action in a fresh scope with the given names. */
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void>;
   /** Reports a failed step or callback (a `constela-error`). */

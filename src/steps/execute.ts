@@ -43,22 +43,19 @@ export function runSteps(
 
 /**
  * Runs steps as a whole run (an action, a callback): a failure is reported
- * here and ends this run only; the promise never rejects.
+ * here and ends this run only. Returns a promise only when a step had to
+ * wait; it never rejects.
  */
 export function runCallback(
   steps: readonly Step[] | undefined,
   scope: Scope,
   ctx: StepContext,
-): Promise<void> {
-  if (steps === undefined || !ctx.alive) return Promise.resolve();
+): void | Promise<void> {
+  if (steps === undefined || !ctx.alive) return;
   try {
-    const pending = runSteps(steps, scope, ctx);
-    return pending === undefined
-      ? Promise.resolve()
-      : pending.catch((error: unknown) => ctx.report(error));
+    return runSteps(steps, scope, ctx)?.catch((error: unknown) => ctx.report(error));
   } catch (error) {
     ctx.report(error);
-    return Promise.resolve();
   }
 }
 

@@ -7,9 +7,9 @@ import {
   setChildPartValue,
   setCommittedValue,
 } from 'lit/directive-helpers.js';
-import { evaluate } from '../expr/evaluate.js';
+import { evaluate, unreachable } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
-import type { EachNode } from '../program/types.js';
+import type { EachNode, Expr } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
@@ -43,6 +43,8 @@ class EachDirective extends AsyncDirective {
   private container: ChildPart | undefined;
   private rows: Row[] = [];
   private stop: (() => void) | undefined;
+  /** Keys of item objects, when the key depends on the item alone. */
+  private keyCache: WeakMap<object, unknown> | undefined;
 
   render(_spec: EachSpec): unknown {
     return noChange;
@@ -53,6 +55,8 @@ class EachDirective extends AsyncDirective {
     if (spec === this.spec && this.stop !== undefined) return noChange;
     this.stop?.();
     this.spec = spec;
+    const key = spec.node.key;
+    this.keyCache = key !== undefined && readsOnly(key, spec.node.as) ? new WeakMap() : undefined;
     this.start();
     return noChange;
   }
@@ -135,12 +139,17 @@ class EachDirective extends AsyncDirective {
     const keyExpr = node.key;
     if (keyExpr === undefined) return items.map((_, i) => i);
     const itemScope = new Scope(scope);
+    const cache = this.keyCache;
     return Signal.subtle.untrack(() =>
       items.map((item, i) => {
+        const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
+        if (cacheable && cache.has(item)) return cache.get(item);
         itemScope.set(node.as, item);
         if (node.index !== undefined) itemScope.set(node.index, i);
         try {
-          return evaluate(keyExpr, itemScope, ctx);
+          const key = evaluate(keyExpr, itemScope, ctx);
+          if (cacheable) cache.set(item, key);
+          return key;
         } catch (error) {
           // A key that cannot be computed is reported; the row is keyed by
           // its position instead, so it still renders.
@@ -233,4 +242,43 @@ function captureFocus(container: ChildPart): Focus | undefined {
       }
     },
   };
+}
+
+/**
+ * Whether `expr` reads nothing but the name `item` (no state, no other
+ * name, no lambda), so its value for an item object never changes: items
+ * are replaced, not changed, when state changes.
+ */
+function readsOnly(expr: Expr, item: string): boolean {
+  switch (expr.expr) {
+    case 'lit':
+      return true;
+    case 'var':
+    case 'param':
+      return expr.name === item;
+    case 'get':
+      return readsOnly(expr.base, item);
+    case 'index':
+      return readsOnly(expr.base, item) && readsOnly(expr.key, item);
+    case 'bin':
+      return readsOnly(expr.left, item) && readsOnly(expr.right, item);
+    case 'not':
+      return readsOnly(expr.operand, item);
+    case 'cond':
+      return readsOnly(expr.if, item) && readsOnly(expr.then, item) && readsOnly(expr.else, item);
+    case 'concat':
+      return expr.items.every((e) => readsOnly(e, item));
+    case 'array':
+      return expr.elements.every((e) => readsOnly(e, item));
+    case 'obj':
+      return Object.values(expr.props).every((e) => readsOnly(e, item));
+    case 'call':
+      return readsOnly(expr.target, item) && (expr.args ?? []).every((e) => readsOnly(e, item));
+    case 'state':
+    case 'local':
+    case 'lambda':
+      return false;
+    default:
+      return unreachable(expr);
+  }
 }
