@@ -20,16 +20,20 @@ function rowElement(row) {
   return tr;
 }
 
-function replace(next) {
-  tbody.textContent = '';
-  trs = new Map();
+function appendRows(more) {
   const fragment = document.createDocumentFragment();
-  for (const row of next) {
+  for (const row of more) {
     const tr = rowElement(row);
     trs.set(row.id, tr);
     fragment.append(tr);
   }
   tbody.append(fragment);
+}
+
+function replace(next) {
+  tbody.textContent = '';
+  trs = new Map();
+  appendRows(next);
   rows = next;
 }
 
@@ -37,13 +41,7 @@ window.bench = {
   create(n) { replace(buildRows(n)); },
   append(n) {
     const more = buildRows(n);
-    const fragment = document.createDocumentFragment();
-    for (const row of more) {
-      const tr = rowElement(row);
-      trs.set(row.id, tr);
-      fragment.append(tr);
-    }
-    tbody.append(fragment);
+    appendRows(more);
     rows = rows.concat(more);
   },
   updateEvery10th() {

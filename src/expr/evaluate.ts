@@ -4,6 +4,7 @@
  * expression read.
  */
 import type { BinOp, Expr } from '../program/types.js';
+import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import { ConstelaError, warn } from '../runtime/errors.js';
 import { getIn, parsePath, isForbiddenKey } from '../runtime/paths.js';
@@ -78,6 +79,21 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
     default:
       return unreachable(expr);
   }
+}
+
+/**
+ * Evaluates a field that is one expression or an object of expressions
+ * (handler payloads, request headers): the value, or an object of values.
+ */
+export function evaluateExprOrRecord(
+  value: Expr | Record<string, Expr>,
+  scope: Scope,
+  ctx: EvalContext,
+): unknown {
+  if (isExpr(value)) return evaluate(value, scope, ctx);
+  const out: Record<string, unknown> = {};
+  for (const [key, expr] of Object.entries(value)) out[key] = evaluate(expr, scope, ctx);
+  return out;
 }
 
 function lookup(name: string, scope: Scope, expr: Expr): unknown {

@@ -3,7 +3,6 @@
  * `reject`, `bind` and `unbind`.
  */
 import { evaluate, toText } from '../expr/evaluate.js';
-import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import type {
   BindStep,
@@ -18,6 +17,7 @@ import { parseJsonOrText } from '../runtime/json.js';
 import { parsePath } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
+import { requestParts } from '../steps/request.js';
 import { Backoff } from './backoff.js';
 import { SerialQueue } from './serial-queue.js';
 import { applyBindings } from './binding.js';
@@ -32,15 +32,7 @@ import type { SseEvent } from './sse-parser.js';
 export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepContext): void {
   const name = step.connection;
   const url = toText(evaluate(step.url, scope, ctx));
-  const headers: Record<string, string> = {};
-  const given = step.headers === undefined ? {} : step.headers;
-  const entries = isExpr(given)
-    ? Object.entries((evaluate(given, scope, ctx) ?? {}) as Record<string, unknown>)
-    : Object.entries(given).map(([key, expr]) => [key, evaluate(expr, scope, ctx)] as const);
-  for (const [key, value] of entries) if (value != null) headers[key] = toText(value);
-  const body =
-    step.body === undefined ? undefined : JSON.stringify(evaluate(step.body, scope, ctx));
-  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const { headers, body } = requestParts(step, scope, ctx);
 
   const queue = new SerialQueue();
   const enqueue = (work: () => Promise<void> | void) => {

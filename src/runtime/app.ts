@@ -5,8 +5,7 @@
  * leaves the document, and `resume` runs `onMount` again when it returns.
  */
 import { Signal } from 'signal-polyfill';
-import { evaluate } from '../expr/evaluate.js';
-import { isExpr } from '../program/guards.js';
+import { evaluateExprOrRecord } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ActionDecl, EventHandler, Program, Step } from '../program/types.js';
 import type { Resources, StepContext } from '../steps/context.js';
@@ -119,11 +118,7 @@ export class App implements StepContext, ViewContext {
 
   private payloadOf(handler: EventHandler, scope: Scope): unknown {
     const payload = handler.payload;
-    if (payload === undefined) return undefined;
-    if (isExpr(payload)) return evaluate(payload, scope, this);
-    const out: Record<string, unknown> = {};
-    for (const [key, expr] of Object.entries(payload)) out[key] = evaluate(expr, scope, this);
-    return out;
+    return payload === undefined ? undefined : evaluateExprOrRecord(payload, scope, this);
   }
 
   report(error: unknown, path?: string): void {

@@ -5,9 +5,9 @@
  */
 import { evaluate, toText } from '../expr/evaluate.js';
 import type { FetchStep } from '../program/types.js';
-import { isExpr } from '../program/guards.js';
 import type { Scope } from '../runtime/scope.js';
 import type { StepContext } from './context.js';
+import { requestParts } from './request.js';
 
 export interface FetchOutcome {
   readonly ok: boolean;
@@ -24,17 +24,8 @@ export async function runFetch(
 ): Promise<FetchOutcome> {
   const url = toText(evaluate(step.url, scope, ctx));
   const method = step.method ?? 'GET';
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(evaluateHeaders(step, scope, ctx))) {
-    if (value !== undefined && value !== null) headers[name] = toText(value);
-  }
-  const init: RequestInit = { method, headers };
-  if (step.body !== undefined && method !== 'GET') {
-    init.body = JSON.stringify(evaluate(step.body, scope, ctx) ?? null);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-      headers['Content-Type'] = 'application/json';
-    }
-  }
+  const { headers, body } = requestParts(step, scope, ctx, method !== 'GET');
+  const init: RequestInit = { method, headers, body };
 
   const request = ctx.resources.request();
   init.signal = request.signal;
@@ -52,19 +43,6 @@ export async function runFetch(
   } finally {
     request.done();
   }
-}
-
-function evaluateHeaders(step: FetchStep, scope: Scope, ctx: StepContext): Record<string, unknown> {
-  if (step.headers === undefined) return {};
-  if (isExpr(step.headers)) {
-    const value = evaluate(step.headers, scope, ctx);
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  }
-  const out: Record<string, unknown> = {};
-  for (const [name, expr] of Object.entries(step.headers)) {
-    out[name] = evaluate(expr, scope, ctx);
-  }
-  return out;
 }
 
 async function readBody(response: Response): Promise<unknown> {
