@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, render, type RootPart } from 'lit/html.js';
 import { Signal } from 'signal-polyfill';
 import { checkProgram } from './program/check.js';
 import { fetchProgram, parseProgram } from './program/load.js';
@@ -32,64 +32,138 @@ type Status =
  * before it starts are shown while it loads. With the `shadow` attribute
  * the program renders into an open shadow root instead of light DOM.
  *
+ * A plain custom element that renders with lit-html: the program's state
+ * lives in signals, so LitElement's reactive properties would only add
+ * weight (about 3 KB gzipped of the 20 KB budget).
+ *
  * @fires constela-ready - after the first render and `onMount`
  * @fires constela-error - for every reported problem: `{ message, path?, code }`
  */
-export class ConstelaApp extends LitElement {
-  static override properties = {
-    src: { type: String },
-    program: { attribute: false },
-    timeout: { type: Number },
-  };
+export class ConstelaApp extends HTMLElement {
+  static observedAttributes = ['src'];
 
-  /** URL of a JSON program. */
-  declare src: string | undefined;
-  /** A program object; wins over `src`. */
-  declare program: Program | undefined;
-  /** How long `src` may take to answer, in milliseconds (default 10000). */
-  declare timeout: number | undefined;
-
+  #program: Program | undefined;
+  /** TS-private rather than #private: the leak tests inspect the running app. */
   private status: Status = { kind: 'idle' };
-  private fallback: ChildNode[] | undefined;
-  private loadToken = 0;
-  private loading: AbortController | undefined;
-  private started: Promise<void> = Promise.resolve();
+  #root: HTMLElement | ShadowRoot | undefined;
+  #part: RootPart | undefined;
+  /** The render queued for the next microtask, if any. */
+  #rendering: Promise<void> | undefined;
+  #fallback: ChildNode[] | undefined;
+  #loadToken = 0;
+  #loading: AbortController | undefined;
+  #started: Promise<void> = Promise.resolve();
   /** Calls waiting for a program to be running (or to have failed). */
-  private waiting: (() => void)[] = [];
-  /** Whether the first load was started (not `hasUpdated`: a render that
-   * throws leaves that false, and loading again would loop). */
-  private loadStarted = false;
-  private mounted = false;
-  private pendingMount = false;
+  #waiting: (() => void)[] = [];
+  /** Whether a (re)load is due at the next render. */
+  #loadDue = true;
+  #mounted = false;
+  #pendingMount = false;
 
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    return this.hasAttribute('shadow') ? this.attachShadow({ mode: 'open' }) : this;
+  /** URL of a JSON program (the `src` attribute). */
+  get src(): string | undefined {
+    return this.getAttribute('src') ?? undefined;
+  }
+  set src(url: string | undefined) {
+    if (url == null) this.removeAttribute('src');
+    else this.setAttribute('src', url);
   }
 
-  override connectedCallback(): void {
+  /** A program object; wins over `src`. */
+  get program(): Program | undefined {
+    return this.#program;
+  }
+  set program(program: Program | undefined) {
+    if (program === this.#program) return;
+    this.#program = program;
+    this.#reloadSoon();
+  }
+
+  /** How long `src` may take to answer, in milliseconds (default 10000). */
+  get timeout(): number | undefined {
+    const value = this.getAttribute('timeout');
+    return value === null ? undefined : Number(value);
+  }
+  set timeout(ms: number | undefined) {
+    if (ms == null) this.removeAttribute('timeout');
+    else this.setAttribute('timeout', String(ms));
+  }
+
+  /**
+   * Resolves once everything asked for so far is on screen: the program
+   * loaded (or failed), rendered, and its effects flushed.
+   */
+  get updateComplete(): Promise<boolean> {
+    return this.#settle();
+  }
+
+  async #settle(): Promise<boolean> {
+    while (this.#rendering !== undefined) await this.#rendering;
+    await this.#started;
+    if (this.#rendering !== undefined) return this.#settle();
+    if (this.status.kind === 'running') await this.status.app.reactor.settled();
+    return true;
+  }
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (before !== after) this.#reloadSoon();
+  }
+
+  connectedCallback(): void {
     // What the page put inside the element is the loading fallback.
-    this.fallback ??= Array.from(this.childNodes);
-    super.connectedCallback();
-    if (this.status.kind === 'running' && !this.mounted) this.mount(this.status.app);
+    this.#fallback ??= Array.from(this.childNodes);
+    this.#root ??= this.hasAttribute('shadow') ? this.attachShadow({ mode: 'open' }) : this;
+    this.#part?.setConnected(true);
+    if (this.status.kind === 'running' && !this.#mounted && this.#part !== undefined) {
+      this.#mount(this.status.app);
+    }
+    this.#requestRender();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.status.kind === 'running' && this.mounted) {
-      this.mounted = false;
+  disconnectedCallback(): void {
+    this.#part?.setConnected(false);
+    if (this.status.kind === 'running' && this.#mounted) {
+      this.#mounted = false;
       this.status.app.unmount();
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The first update loads whatever is configured (possibly an inline
-    // script); later ones only when the source changed.
-    if (!this.loadStarted || changed.has('src') || changed.has('program')) {
-      this.requestLoad();
+  #reloadSoon(): void {
+    this.#loadDue = true;
+    this.#requestRender();
+  }
+
+  /** Renders at the next microtask, once however many changes come before. */
+  #requestRender(): void {
+    // Nothing renders before the element is first connected.
+    if (this.#rendering !== undefined || this.#root === undefined) return;
+    this.#rendering = Promise.resolve().then(() => {
+      // A load changes the status synchronously first: that change is part
+      // of this render, not a reason for another.
+      if (this.#loadDue) {
+        this.#loadDue = false;
+        this.#requestLoad();
+      }
+      this.#rendering = undefined;
+      this.#render();
+    });
+  }
+
+  #render(): void {
+    try {
+      this.#part = render(this.#view(), this.#root!, { host: this });
+    } catch (error) {
+      if (this.status.kind === 'failed') throw error;
+      this.#fail([toConstelaError(error, 'render')]);
+      return;
+    }
+    if (this.#pendingMount && this.status.kind === 'running') {
+      this.#pendingMount = false;
+      if (this.isConnected) this.#mount(this.status.app, true);
     }
   }
 
-  protected override render(): unknown {
+  #view(): unknown {
     switch (this.status.kind) {
       case 'idle':
       case 'loading':
@@ -101,21 +175,6 @@ export class ConstelaApp extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    if (this.pendingMount && this.status.kind === 'running') {
-      this.pendingMount = false;
-      const app = this.status.app;
-      if (this.isConnected) this.mount(app, true);
-    }
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.started;
-    if (this.status.kind === 'running') await this.status.app.reactor.settled();
-    return done;
-  }
-
   /**
    * A plain copy of a state field as currently displayed (with pending
    * optimistic changes); changing it changes nothing.
@@ -125,7 +184,7 @@ export class ConstelaApp extends LitElement {
    * ```
    */
   getState(name: string): unknown {
-    const app = this.runningApp();
+    const app = this.#runningApp();
     if (app === undefined || !app.store.has(name)) return undefined;
     return structuredClone(Signal.subtle.untrack(() => app.store.read(name)));
   }
@@ -138,19 +197,19 @@ export class ConstelaApp extends LitElement {
    * ```
    */
   setState(name: string, value: unknown): void {
-    const app = this.runningApp();
+    const app = this.#runningApp();
     if (app === undefined) {
-      this.report(new ConstelaError('step', `setState("${name}") before the program started`));
+      this.#report(new ConstelaError('step', `setState("${name}") before the program started`));
       return;
     }
     if (!app.store.has(name)) {
-      this.report(new ConstelaError('step', `setState: there is no state field "${name}"`));
+      this.#report(new ConstelaError('step', `setState: there is no state field "${name}"`));
       return;
     }
     try {
       app.store.writeBase(name, structuredClone(value));
     } catch (error) {
-      this.report(toConstelaError(error, 'step', `/state/${name}`));
+      this.#report(toConstelaError(error, 'step', `/state/${name}`));
     }
   }
 
@@ -164,17 +223,17 @@ export class ConstelaApp extends LitElement {
    * ```
    */
   async dispatch(actionName: string, payload?: unknown): Promise<void> {
-    await this.settled();
-    const app = this.runningApp();
+    await this.#settled();
+    const app = this.#runningApp();
     if (app === undefined) {
-      this.report(new ConstelaError('step', `dispatch("${actionName}"): no program is running`));
+      this.#report(new ConstelaError('step', `dispatch("${actionName}"): no program is running`));
       return;
     }
     let copy: unknown;
     try {
       copy = structuredClone(payload);
     } catch (error) {
-      this.report(toConstelaError(error, 'step'));
+      this.#report(toConstelaError(error, 'step'));
       return;
     }
     const names = new Map<string, unknown>([['payload', copy]]);
@@ -185,59 +244,55 @@ export class ConstelaApp extends LitElement {
   }
 
   /** Resolves once a program is running or has failed to start. */
-  private settled(): Promise<void> {
-    if (this.status.kind === 'running' || this.status.kind === 'failed') return this.started;
-    return new Promise((resolve) => this.waiting.push(resolve));
+  #settled(): Promise<void> {
+    if (this.status.kind === 'running' || this.status.kind === 'failed') return this.#started;
+    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  private runningApp(): App | undefined {
+  #runningApp(): App | undefined {
     return this.status.kind === 'running' ? this.status.app : undefined;
   }
 
-  private requestLoad(): void {
-    this.loadStarted = true;
-    this.started = this.load().catch((error: unknown) => {
-      this.fail([toConstelaError(error, 'load')]);
+  #requestLoad(): void {
+    this.#started = this.#load().catch((error: unknown) => {
+      this.#fail([toConstelaError(error, 'load')]);
     });
   }
 
   /** Stops the current program (if any) and starts the one now configured. */
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    this.loading?.abort();
-    this.loading = new AbortController();
-    this.stopCurrent();
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    this.#loading?.abort();
+    this.#loading = new AbortController();
+    this.#stopCurrent();
 
     let source: unknown;
     if (this.program !== undefined) {
       source = structuredClone(this.program);
     } else if (this.src) {
-      this.setStatus({ kind: 'loading' });
-      source = await fetchProgram(this.src, this.loading.signal, this.timeout);
+      this.#setStatus({ kind: 'loading' });
+      source = await fetchProgram(this.src, this.#loading.signal, this.timeout);
     } else {
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script === null) return;
       source = parseProgram(script.textContent ?? '', 'the inline program');
     }
-    if (token !== this.loadToken) return;
+    if (token !== this.#loadToken) return;
 
     const problems = checkProgram(source);
     if (problems.length > 0) {
-      this.fail(problems.map((p) => new ConstelaError('invalid', p.message, p.path)));
+      this.#fail(problems.map((p) => new ConstelaError('invalid', p.message, p.path)));
       return;
     }
-    const app = new App(source as Program, (error) => this.report(error));
-    this.pendingMount = true;
-    this.setStatus({ kind: 'running', app });
-    await this.updateCompleteWithoutStart();
+    const app = new App(source as Program, (error) => this.#report(error));
+    this.#pendingMount = true;
+    this.#setStatus({ kind: 'running', app });
+    // Resolves after the render that shows it (and mounts it).
+    while (this.#rendering !== undefined) await this.#rendering;
   }
 
-  private updateCompleteWithoutStart(): Promise<boolean> {
-    return super.getUpdateComplete();
-  }
-
-  private mount(app: App, first = false): void {
-    this.mounted = true;
+  #mount(app: App, first = false): void {
+    this.#mounted = true;
     void app.mount().then(() => {
       if (first && app.alive) {
         this.dispatchEvent(new CustomEvent('constela-ready', { bubbles: true, composed: true }));
@@ -245,39 +300,39 @@ export class ConstelaApp extends LitElement {
     });
   }
 
-  private stopCurrent(): void {
+  #stopCurrent(): void {
     if (this.status.kind !== 'running') return;
     const app = this.status.app;
-    if (this.mounted) app.unmount();
-    this.mounted = false;
+    if (this.#mounted) app.unmount();
+    this.#mounted = false;
     app.stop();
     this.status = { kind: 'idle' };
   }
 
-  private setStatus(status: Status): void {
-    if (status.kind === 'running' || status.kind === 'failed') this.removeFallback();
+  #setStatus(status: Status): void {
+    if (status.kind === 'running' || status.kind === 'failed') this.#removeFallback();
     this.status = status;
-    this.requestUpdate();
+    this.#requestRender();
     if (status.kind === 'running' || status.kind === 'failed') {
       // dispatch() calls made while loading run once the first render is done.
-      const waiting = this.waiting;
-      this.waiting = [];
+      const waiting = this.#waiting;
+      this.#waiting = [];
       void this.updateComplete.then(() => waiting.forEach((resolve) => resolve()));
     }
   }
 
-  private fail(errors: ConstelaError[]): void {
-    this.setStatus({ kind: 'failed', errors });
-    for (const error of errors) this.report(error);
+  #fail(errors: ConstelaError[]): void {
+    this.#setStatus({ kind: 'failed', errors });
+    for (const error of errors) this.#report(error);
   }
 
-  private removeFallback(): void {
-    if (this.shadowRoot !== null || this.fallback === undefined) return;
-    for (const node of this.fallback) node.remove();
-    this.fallback = [];
+  #removeFallback(): void {
+    if (this.shadowRoot !== null || this.#fallback === undefined) return;
+    for (const node of this.#fallback) node.remove();
+    this.#fallback = [];
   }
 
-  private report(error: ConstelaError): void {
+  #report(error: ConstelaError): void {
     const detail: ConstelaErrorDetail = { message: error.detail, code: error.code };
     if (error.path !== undefined) detail.path = error.path;
     warn(error.detail, error.path);

@@ -8,7 +8,7 @@
  * nothing behind. Paths through `__proto__`, `constructor` or `prototype`
  * are refused before anything is applied.
  */
-import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch';
+import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch/module/core.mjs';
 import { isForbiddenKey } from '../runtime/paths.js';
 
 export class PatchError extends Error {}

@@ -1,4 +1,4 @@
-import { noChange, type ChildPart } from 'lit';
+import { noChange, type ChildPart } from 'lit/html.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import type { Reactor } from './reactor.js';
 

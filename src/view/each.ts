@@ -1,5 +1,5 @@
 import { Signal } from 'signal-polyfill';
-import { noChange, type ChildPart } from 'lit';
+import { noChange, type ChildPart } from 'lit/html.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import {
   insertPart,

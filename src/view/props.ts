@@ -1,4 +1,4 @@
-import { noChange, type ElementPart } from 'lit';
+import { noChange, type ElementPart } from 'lit/html.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { evaluate, toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';

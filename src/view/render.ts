@@ -7,7 +7,7 @@
  * is left as holes: an element-part hole per element for its props, and a
  * child-part hole for each text, `if` and `each` node.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit/html.js';
 import { evaluate, toText, unreachable } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
