@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --json FILE]
+// npm run bench [-- --quick] [-- --json FILE] [-- --only table,pinpoint,sse,optimistic,churn,size]
 //
 // Measures <constela-app> in headless Chromium against the same table
 // hand-written with Lit and with plain DOM calls, in one run, alternating
@@ -15,6 +15,9 @@ import { chromiumArgs, chromiumPath } from '../test/server/chromium.mjs';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+/** Whether a scenario runs: all of them, unless `--only` names some. */
+const wanted = (scenario) => only === undefined || only.includes(scenario);
 const root = new URL('..', import.meta.url);
 const RUNS = quick ? 3 : 15;
 const CONTENDERS = ['constela', 'lit', 'vanilla'];
@@ -106,117 +109,130 @@ async function main() {
       pages[c] = page;
     }
 
-    // 1. Keyed table operations, contenders alternating in a rotating order.
-    const table = {};
-    for (const [name, setup, op] of tableOps()) {
-      const samples = Object.fromEntries(CONTENDERS.map((c) => [c, { script: [], total: [] }]));
-      for (let run = 0; run < RUNS; run++) {
-        for (let k = 0; k < CONTENDERS.length; k++) {
-          const c = CONTENDERS[(run + k) % CONTENDERS.length];
-          await pages[c].bringToFront();
-          const r = await pages[c].evaluate(([s, o]) => window.measure(s, o), [setup, op]);
-          samples[c].script.push(r.script);
-          samples[c].total.push(r.total);
+    if (wanted('table')) {
+      // 1. Keyed table operations, contenders alternating in a rotating order.
+      const table = {};
+      for (const [name, setup, op] of tableOps()) {
+        const samples = Object.fromEntries(CONTENDERS.map((c) => [c, { script: [], total: [] }]));
+        for (let run = 0; run < RUNS; run++) {
+          for (let k = 0; k < CONTENDERS.length; k++) {
+            const c = CONTENDERS[(run + k) % CONTENDERS.length];
+            await pages[c].bringToFront();
+            const r = await pages[c].evaluate(([s, o]) => window.measure(s, o), [setup, op]);
+            samples[c].script.push(r.script);
+            samples[c].total.push(r.total);
+          }
+        }
+        table[name] = Object.fromEntries(
+          CONTENDERS.map((c) => [
+            c,
+            { script: median(samples[c].script), total: median(samples[c].total) },
+          ]),
+        );
+        process.stderr.write('.');
+      }
+      results.scenarios.table = table;
+    }
+
+    if (wanted('pinpoint')) {
+      // 2. Pinpoint updates: one field of one row, in 1,000 and 10,000 rows.
+      const pinpoint = {};
+      const sizes = quick ? [1000, 2000] : [1000, 10000];
+      const count = quick ? 20 : 100;
+      for (const size of sizes) {
+        pinpoint[size] = {};
+        for (const c of CONTENDERS) {
+          const per = [];
+          for (let run = 0; run < Math.max(3, RUNS / 3); run++) {
+            await pages[c].bringToFront();
+            per.push(
+              await pages[c].evaluate(
+                ([n, k]) =>
+                  window.repeat([['create', n]], ['setLabel', 500, `x${Math.random()}`], k),
+                [size, count],
+              ),
+            );
+          }
+          pinpoint[size][c] = median(per);
         }
       }
-      table[name] = Object.fromEntries(
-        CONTENDERS.map((c) => [
-          c,
-          { script: median(samples[c].script), total: median(samples[c].total) },
-        ]),
-      );
+      results.scenarios.pinpoint = pinpoint;
       process.stderr.write('.');
     }
-    results.scenarios.table = table;
 
-    // 2. Pinpoint updates: one field of one row, in 1,000 and 10,000 rows.
-    const pinpoint = {};
-    const sizes = quick ? [1000, 2000] : [1000, 10000];
-    const count = quick ? 20 : 100;
-    for (const size of sizes) {
-      pinpoint[size] = {};
-      for (const c of CONTENDERS) {
-        const per = [];
-        for (let run = 0; run < Math.max(3, RUNS / 3); run++) {
-          await pages[c].bringToFront();
-          per.push(
-            await pages[c].evaluate(
-              ([n, k]) => window.repeat([['create', n]], ['setLabel', 500, `x${Math.random()}`], k),
-              [size, count],
-            ),
-          );
-        }
-        pinpoint[size][c] = median(per);
-      }
-    }
-    results.scenarios.pinpoint = pinpoint;
-    process.stderr.write('.');
-
-    // 3. An SSE stream of single-operation JSON Patch messages.
     const rt = await browser.newPage();
     rt.on('pageerror', (error) => console.error('[realtime]', error));
     await rt.goto(`${base}/bench/realtime.html`);
     await rt.waitForFunction(() => document.title === 'ready');
     await rt.bringToFront();
-    const rate = 10000;
-    const seconds = quick ? 2 : 10;
-    const cdp = await rt.context().newCDPSession(rt);
-    await cdp.send('Performance.enable');
-    const busy = async () =>
-      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    const busyBefore = await busy();
-    const wallBefore = Date.now();
-    const stream = await rt.evaluate(
-      ([u, s]) => window.streamPatches(u, s),
-      [`/bench/patches?rate=${rate}&seconds=${seconds}`, seconds],
-    );
-    const busyShare = (await busy() - busyBefore) / ((Date.now() - wallBefore) / 1000);
-    results.scenarios.sse = {
-      rate,
-      seconds,
-      sent: rate * seconds,
-      received: stream.count,
-      lost: rate * seconds - stream.count,
-      busyShare,
-      p95StalenessMs: percentile(stream.staleness, 95),
-      p95FrameMs: percentile(stream.intervals, 95),
-    };
-    process.stderr.write('.');
 
-    // 4. Optimistic click to paint.
-    const clicks = await rt.evaluate((n) => window.optimisticClick(n), quick ? 10 : 40);
-    results.scenarios.optimistic = { medianMs: median(clicks), p95Ms: percentile(clicks, 95) };
+    if (wanted('sse')) {
+      // 3. An SSE stream of single-operation JSON Patch messages.
+      const rate = 10000;
+      const seconds = quick ? 2 : 10;
+      const cdp = await rt.context().newCDPSession(rt);
+      await cdp.send('Performance.enable');
+      const busy = async () =>
+        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
+          .value;
+      const busyBefore = await busy();
+      const wallBefore = Date.now();
+      const stream = await rt.evaluate(
+        ([u, s]) => window.streamPatches(u, s),
+        [`/bench/patches?rate=${rate}&seconds=${seconds}`, seconds],
+      );
+      const busyShare = ((await busy()) - busyBefore) / ((Date.now() - wallBefore) / 1000);
+      results.scenarios.sse = {
+        rate,
+        seconds,
+        sent: rate * seconds,
+        received: stream.count,
+        lost: rate * seconds - stream.count,
+        busyShare,
+        p95StalenessMs: percentile(stream.staleness, 95),
+        p95FrameMs: percentile(stream.intervals, 95),
+      };
+      process.stderr.write('.');
+    }
+
+    if (wanted('optimistic')) {
+      // 4. Optimistic click to paint.
+      const clicks = await rt.evaluate((n) => window.optimisticClick(n), quick ? 10 : 40);
+      results.scenarios.optimistic = { medianMs: median(clicks), p95Ms: percentile(clicks, 95) };
+    }
     await rt.close();
 
-    // 5. Churn: five rounds of create and clear, then heap and live effects.
-    const churn = {};
-    for (const c of CONTENDERS) {
-      const page = pages[c];
-      await page.bringToFront();
-      churn[c] = await page.evaluate(
-        async (big) => {
-          const gc = () => window.gc?.();
-          for (let i = 0; i < 5; i++) {
-            for (const n of [1000, big]) {
-              await window.bench.create(n);
-              await window.bench.settled();
-              await window.bench.clear();
-              await window.bench.settled();
+    if (wanted('churn')) {
+      // 5. Churn: five rounds of create and clear, then heap and live effects.
+      const churn = {};
+      for (const c of CONTENDERS) {
+        const page = pages[c];
+        await page.bringToFront();
+        churn[c] = await page.evaluate(
+          async (big) => {
+            const gc = () => window.gc?.();
+            for (let i = 0; i < 5; i++) {
+              for (const n of [1000, big]) {
+                await window.bench.create(n);
+                await window.bench.settled();
+                await window.bench.clear();
+                await window.bench.settled();
+              }
             }
-          }
-          gc();
-          await new Promise((r) => setTimeout(r, 50));
-          gc();
-          const app = document.querySelector('constela-app');
-          return {
-            heapMB: performance.memory.usedJSHeapSize / 1e6,
-            effects: app ? app.status.app.reactor.size : null,
-          };
-        },
-        quick ? 2000 : 10000,
-      );
+            gc();
+            await new Promise((r) => setTimeout(r, 50));
+            gc();
+            const app = document.querySelector('constela-app');
+            return {
+              heapMB: performance.memory.usedJSHeapSize / 1e6,
+              effects: app ? app.status.app.reactor.size : null,
+            };
+          },
+          quick ? 2000 : 10000,
+        );
+      }
+      results.scenarios.churn = churn;
     }
-    results.scenarios.churn = churn;
 
     // 6. Size of the CDN bundle.
     const bundle = readFileSync(new URL('dist/constela.js', root));
@@ -250,46 +266,64 @@ function print({ scenarios, quick: q }) {
   out.push(
     `constela-app benchmarks${q ? ' (quick)' : ''}: medians in ms; ratio = constela ÷ other`,
   );
-  out.push('');
-  out.push(
-    '1. keyed table       script: constela      lit  vanilla   ÷lit ÷vanilla |  total: constela      lit  vanilla   ÷lit ÷vanilla',
-  );
-  for (const [name, r] of Object.entries(scenarios.table)) {
+  if (scenarios.table) {
+    out.push('');
     out.push(
-      `${name.padEnd(24)}${ms(r.constela.script)} ${ms(r.lit.script)} ${ms(r.vanilla.script)} ${ratio(r.constela.script, r.lit.script)} ${ratio(r.constela.script, r.vanilla.script)} |  ` +
-        `${ms(r.constela.total)} ${ms(r.lit.total)} ${ms(r.vanilla.total)} ${ratio(r.constela.total, r.lit.total)} ${ratio(r.constela.total, r.vanilla.total)}`,
+      '1. keyed table       script: constela      lit  vanilla   ÷lit ÷vanilla |  total: constela      lit  vanilla   ÷lit ÷vanilla',
+    );
+    for (const [name, r] of Object.entries(scenarios.table)) {
+      out.push(
+        `${name.padEnd(24)}${ms(r.constela.script)} ${ms(r.lit.script)} ${ms(r.vanilla.script)} ${ratio(r.constela.script, r.lit.script)} ${ratio(r.constela.script, r.vanilla.script)} |  ` +
+          `${ms(r.constela.total)} ${ms(r.lit.total)} ${ms(r.vanilla.total)} ${ratio(r.constela.total, r.lit.total)} ${ratio(r.constela.total, r.vanilla.total)}`,
+      );
+    }
+  }
+  if (scenarios.pinpoint) {
+    out.push('');
+    const [small, large] = Object.keys(scenarios.pinpoint);
+    out.push(
+      `2. pinpoint update (ms per update, one binding changes)   ${small} rows   ${large} rows   ${large}÷${small}`,
+    );
+    for (const c of CONTENDERS) {
+      const a = scenarios.pinpoint[small][c];
+      const b = scenarios.pinpoint[large][c];
+      out.push(`   ${c.padEnd(52)}${ms(a)}   ${ms(b)}   ${ratio(b, a)}`);
+    }
+  }
+  if (scenarios.sse) {
+    out.push('');
+    const sse = scenarios.sse;
+    out.push(
+      `3. SSE: ${sse.rate.toLocaleString('en')} patch messages/s for ${sse.seconds} s into 1,000 rows`,
+    );
+    out.push(
+      `   lost ${sse.lost} of ${sse.sent}; main thread busy ${(sse.busyShare * 100).toFixed(0)}%; ` +
+        `p95 age of the newest message on screen ${sse.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${sse.p95FrameMs.toFixed(1)} ms`,
     );
   }
-  out.push('');
-  const [small, large] = Object.keys(scenarios.pinpoint);
-  out.push(
-    `2. pinpoint update (ms per update, one binding changes)   ${small} rows   ${large} rows   ${large}÷${small}`,
-  );
-  for (const c of CONTENDERS) {
-    const a = scenarios.pinpoint[small][c];
-    const b = scenarios.pinpoint[large][c];
-    out.push(`   ${c.padEnd(52)}${ms(a)}   ${ms(b)}   ${ratio(b, a)}`);
+  if (scenarios.optimistic) {
+    out.push('');
+    out.push(
+      `4. optimistic click to paint: median ${scenarios.optimistic.medianMs.toFixed(1)} ms, p95 ${scenarios.optimistic.p95Ms.toFixed(1)} ms`,
+    );
   }
-  out.push('');
-  const sse = scenarios.sse;
-  out.push(`3. SSE: ${sse.rate.toLocaleString('en')} patch messages/s for ${sse.seconds} s into 1,000 rows`);
-  out.push(`   lost ${sse.lost} of ${sse.sent}; main thread busy ${(sse.busyShare * 100).toFixed(0)}%; ` +
-    `p95 age of the newest message on screen ${sse.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${sse.p95FrameMs.toFixed(1)} ms`);
-  out.push('');
-  out.push(`4. optimistic click to paint: median ${scenarios.optimistic.medianMs.toFixed(1)} ms, p95 ${scenarios.optimistic.p95Ms.toFixed(1)} ms`);
-  out.push('');
-  out.push('5. churn (5 × create/clear)   heap MB   live effects');
-  for (const c of CONTENDERS) {
-    const r = scenarios.churn[c];
-    out.push(`   ${c.padEnd(27)}${r.heapMB.toFixed(1).padStart(7)}   ${r.effects ?? '-'}`);
+  if (scenarios.churn) {
+    out.push('');
+    out.push('5. churn (5 × create/clear)   heap MB   live effects');
+    for (const c of CONTENDERS) {
+      const r = scenarios.churn[c];
+      out.push(`   ${c.padEnd(27)}${r.heapMB.toFixed(1).padStart(7)}   ${r.effects ?? '-'}`);
+    }
+    out.push(
+      `   heap constela ÷ lit: ${ratio(scenarios.churn.constela.heapMB, scenarios.churn.lit.heapMB)}`,
+    );
   }
-  out.push(
-    `   heap constela ÷ lit: ${ratio(scenarios.churn.constela.heapMB, scenarios.churn.lit.heapMB)}`,
-  );
-  out.push('');
-  out.push(
-    `6. size: dist/constela.js ${scenarios.size.minified} B minified, ${scenarios.size.gzip} B gzipped (budget 20480)`,
-  );
+  if (scenarios.size) {
+    out.push('');
+    out.push(
+      `6. size: dist/constela.js ${scenarios.size.minified} B minified, ${scenarios.size.gzip} B gzipped (budget 20480)`,
+    );
+  }
   console.log(out.join('\n'));
 }
 

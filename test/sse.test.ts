@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import { lit, mount, program, state, text, until, v } from './helpers.js';
 import { script } from './sse-script.js';
+import { frameTiming } from '../src/realtime/frame.js';
 
 afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
@@ -363,6 +364,33 @@ describe('SSE: message handling', () => {
     // 200 messages, then 1: a couple of flushes, not 201.
     expect(mutations.length).to.be.greaterThan(0);
     expect(mutations.length).to.be.at.most(4);
+  });
+
+  it('applies messages that arrive in separate reads during one frame together, at the frame', async () => {
+    const s = script([{ chunks: ['data: 1\n\n', 'data: 2\n\n', 'data: 3\n\n'], gap: 10 }]);
+    // The test decides when frames come, and no timer stands in for them;
+    // the page counts as visible (pages run side by side may not be).
+    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+    const frames: FrameRequestCallback[] = [];
+    const real = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    frameTiming.fallbackMs = 60_000;
+    try {
+      const { el } = await mount(sseApp(s.url, hold));
+      // Three reads, 10 ms apart, during what is still one frame.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(el.getState('msgs'), 'nothing applied before the frame').to.deep.equal([]);
+      expect(frames.length, 'one frame asked for').to.equal(1);
+      frames.shift()!(performance.now());
+      await el.updateComplete;
+      expect(el.getState('msgs')).to.deep.equal([1, 2, 3]);
+      expect(el.getState('opens')).to.equal(1);
+      expect(el.textContent).to.equal('[1,2,3]');
+    } finally {
+      window.requestAnimationFrame = real;
+      frameTiming.fallbackMs = 100;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
   });
 
   it('gives each message its own scope: late callbacks see their own payload', async () => {

@@ -19,6 +19,7 @@ import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
 import { requestParts } from '../steps/request.js';
 import { Backoff } from './backoff.js';
+import { nextFrame } from './frame.js';
 import { SerialQueue } from './serial-queue.js';
 import { applyBindings } from './binding.js';
 import { SseConnection } from './sse-connection.js';
@@ -27,14 +28,15 @@ import type { SseEvent } from './sse-parser.js';
 /**
  * Opens a connection named `step.connection`. Its callbacks run one at a
  * time, in arrival order, each message in a scope of its own (a child of
- * this run's scope) holding `payload` and `event`.
+ * this run's scope) holding `payload` and `event`. What arrives during one
+ * frame is handled at that frame, as one batch, so the view updates once.
  */
 export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepContext): void {
   const name = step.connection;
   const url = toText(evaluate(step.url, scope, ctx));
   const { headers, body } = requestParts(step, scope, ctx);
 
-  const queue = new SerialQueue();
+  const queue = new SerialQueue(nextFrame);
   const enqueue = (work: () => Promise<void> | void) => {
     queue.add(() => (ctx.realtime.isCurrent(name, connection) ? work() : undefined));
   };

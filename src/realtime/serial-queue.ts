@@ -1,21 +1,28 @@
 /**
  * Runs jobs one at a time, in the order they were added. Jobs that finish
- * at once run in one synchronous pass, so the messages of one network chunk
- * are all handled before the view updates once; a job that returns a
- * promise holds the queue until it settles.
+ * at once run in one synchronous pass, so the view updates once for all of
+ * them; a job that returns a promise holds the queue until it settles.
+ *
+ * `schedule` decides when a pass starts after the queue was idle: at once
+ * by default, or, with `nextFrame`, at the next frame, so that everything
+ * that arrived during a frame is handled as one batch.
  */
 export class SerialQueue {
   private readonly jobs: (() => void | Promise<void>)[] = [];
   private next = 0;
-  private running = false;
+  /** A pass is scheduled or under way. */
+  private busy = false;
+
+  constructor(private readonly schedule: (run: () => void) => void = (run) => run()) {}
 
   add(job: () => void | Promise<void>): void {
     this.jobs.push(job);
-    if (!this.running) void this.run();
+    if (this.busy) return;
+    this.busy = true;
+    this.schedule(() => void this.run());
   }
 
   private async run(): Promise<void> {
-    this.running = true;
     try {
       while (this.next < this.jobs.length) {
         const job = this.jobs[this.next++];
@@ -30,7 +37,7 @@ export class SerialQueue {
     } finally {
       this.jobs.length = 0;
       this.next = 0;
-      this.running = false;
+      this.busy = false;
     }
   }
 }

@@ -1,0 +1,34 @@
+/**
+ * Calls `run` once, just before the next frame is painted, so that work
+ * arriving in several pieces during one frame is done in one go.
+ *
+ * A hidden page paints no frames: there it runs as soon as the current task
+ * ends (a message-channel task, which background pages do not throttle the
+ * way they throttle timers). A page hidden while waiting, or a frame that
+ * does not come for another reason, is stood in for by a timer after
+ * `frameTiming.fallbackMs`.
+ */
+export function nextFrame(run: () => void): void {
+  if (document.visibilityState === 'hidden') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      run();
+    };
+    channel.port2.postMessage(null);
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    run();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, frameTiming.fallbackMs);
+}
+
+/** Tests lengthen the fallback to control frames themselves. */
+export const frameTiming = { fallbackMs: 100 };
