@@ -49,22 +49,31 @@ window.streamPatches = async (url, seconds) => {
     },
     lifecycle: { onMount: 'connect' },
   });
-  // Every frame: how old the newest message on screen is, and the interval.
+  // Each time the view shows new messages (the DOM changes just before the
+  // paint of that frame): how old the newest of them is. The server stamps
+  // each message as it writes it, on the same machine, so this is arrival
+  // to screen. And every frame: the interval since the last.
   const staleness = [];
   const intervals = [];
-  const caption = () => el.querySelector('caption');
+  const caption = el.querySelector('caption');
+  const observer = new MutationObserver(() => {
+    const sent = Number(caption.textContent);
+    if (sent > 0) staleness.push(performance.timeOrigin + performance.now() - sent);
+  });
+  observer.observe(caption, { subtree: true, characterData: true, childList: true });
   let last = performance.now();
   let running = true;
   const frame = (now) => {
     intervals.push(now - last);
     last = now;
-    const sent = Number(caption()?.textContent);
-    if (sent > 0) staleness.push(performance.timeOrigin + now - sent);
     if (running) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 1500));
+  // Frames are sampled while the stream runs; the count once it is over.
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   running = false;
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  observer.disconnect();
   const count = el.getState('count');
   el.remove();
   return { count, staleness, intervals };

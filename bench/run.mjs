@@ -298,7 +298,7 @@ function print({ scenarios, quick: q }) {
     );
     out.push(
       `   lost ${sse.lost} of ${sse.sent}; main thread busy ${(sse.busyShare * 100).toFixed(0)}%; ` +
-        `p95 age of the newest message on screen ${sse.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${sse.p95FrameMs.toFixed(1)} ms`,
+        `p95 arrival to screen (newest message shown) ${sse.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${sse.p95FrameMs.toFixed(1)} ms`,
     );
   }
   if (scenarios.optimistic) {
