@@ -97,6 +97,37 @@ describe('fine-grained updates', () => {
 });
 
 describe('keyed each', () => {
+  it('leaves no marker comments behind when rows go (lit-html 3.3.x removePart keeps one)', async () => {
+    const comments = (root: Node) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+      let count = 0;
+      while (walker.nextNode()) count++;
+      return count;
+    };
+    for (const keyed of [true, false]) {
+      const { el } = await mount(table([], keyed));
+      const empty = comments(el);
+      el.setState('rows', rows(50));
+      await el.updateComplete;
+      el.setState('rows', rows(50).slice(1, 49));
+      await el.updateComplete;
+      const perRow = (comments(el) - empty) / 48;
+      el.setState('rows', []);
+      await el.updateComplete;
+      expect(comments(el), keyed ? 'keyed' : 'unkeyed').to.equal(empty);
+      // Five rounds of fill and clear leave the list as it began.
+      for (let round = 0; round < 5; round++) {
+        el.setState('rows', rows(100));
+        await el.updateComplete;
+        expect(comments(el)).to.equal(empty + 100 * perRow);
+        el.setState('rows', []);
+        await el.updateComplete;
+      }
+      expect(comments(el)).to.equal(empty);
+      el.remove();
+    }
+  });
+
   it('keeps DOM nodes, focus and form state with their items across reorders', async () => {
     const { el } = await mount(table(rows(5)));
     const trs = $$(el, 'tr');

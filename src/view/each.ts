@@ -100,7 +100,7 @@ class EachDirective extends AsyncDirective {
       }
     }
     for (const queue of byKey.values()) {
-      for (const row of queue) removePart(row.part);
+      for (const row of queue) removeRow(row.part);
     }
 
     // Rows on the longest run that kept its relative order stay where they
@@ -171,6 +171,17 @@ class EachDirective extends AsyncDirective {
 }
 
 export const each = directive(EachDirective);
+
+/**
+ * Takes a row's nodes out of the page. lit-html 3.3.1 to 3.3.3's
+ * `removePart` leaves the part's end marker behind (lit/lit#5298), one
+ * comment per removed row, forever; this removes it too (a no-op once lit
+ * does so itself).
+ */
+function removeRow(part: ChildPart): void {
+  removePart(part);
+  (part.endNode as ChildNode | null)?.remove();
+}
 
 function toList(value: unknown, node: EachNode): readonly unknown[] {
   if (Array.isArray(value)) return value;
