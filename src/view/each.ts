@@ -31,7 +31,8 @@ interface Row {
   readonly key: unknown;
   readonly part: ChildPart;
   readonly item: Signal.State<unknown>;
-  readonly index: Signal.State<number>;
+  /** Only when the `each` names its index. */
+  readonly index: Signal.State<number> | undefined;
 }
 
 /**
@@ -70,7 +71,7 @@ class EachDirective extends AsyncDirective {
   }
 
   private reconcile(items: readonly unknown[]): void {
-    const { node, scope, renderBody } = this.spec!;
+    const { node, scope, ctx, renderBody } = this.spec!;
     const container = this.container!;
     const keys = this.keysOf(items);
 
@@ -95,7 +96,7 @@ class EachDirective extends AsyncDirective {
       const row = byKey.get(key)?.shift();
       if (row !== undefined) {
         row.item.set(items[i]);
-        row.index.set(i);
+        row.index?.set(i);
         next[i] = row;
       }
     }
@@ -113,10 +114,11 @@ class EachDirective extends AsyncDirective {
       if (row === undefined) {
         const part = insertPart(container, ref);
         const item = new Signal.State<unknown>(items[i]);
-        const index = new Signal.State(i);
         const names: [string, unknown][] = [[node.as, item]];
-        if (node.index !== undefined) names.push([node.index, index]);
-        setChildPartValue(part, renderBody(new Scope(scope, names)));
+        let index: Signal.State<number> | undefined;
+        if (node.index !== undefined) names.push([node.index, (index = new Signal.State(i))]);
+        // The row's bindings share one watcher.
+        ctx.reactor.grouped(() => setChildPartValue(part, renderBody(new Scope(scope, names))));
         row = { key: keys[i], part, item, index };
         next[i] = row;
       } else if (!stay.has(row)) {
