@@ -152,6 +152,29 @@ describe('keyed each', () => {
     expect(document.activeElement).to.equal(input);
   });
 
+  it('replaces the one row whose item has a new key, keeping every other row', async () => {
+    const { el } = await mount(table(rows(4)));
+    const before = $$(el, 'tr');
+    const list = el.getState('rows') as { id: number; label: string }[];
+    // Same length, one changed item: the row at 1 now holds id 9.
+    el.setState('rows', [list[0], { id: 9, label: 'new' }, list[2], list[3]]);
+    await el.updateComplete;
+    const after = $$(el, 'tr');
+    expect(after.map((tr) => tr.querySelector('.label')!.textContent)).to.deep.equal([
+      'row 1',
+      'new',
+      'row 3',
+      'row 4',
+    ]);
+    expect(after[1]).not.to.equal(before[1]);
+    expect([after[0], after[2], after[3]]).to.deep.equal([before[0], before[2], before[3]]);
+    // And a changed item with the same key updates its row in place.
+    el.setState('rows', [list[0], { id: 9, label: 'newer' }, list[2], list[3]]);
+    await el.updateComplete;
+    expect($$(el, 'tr')[1]).to.equal(after[1]);
+    expect(after[1].querySelector('.label')!.textContent).to.equal('newer');
+  });
+
   it('keeps focus and the caret in a row that moves', async () => {
     const { el } = await mount(table(rows(4)));
     const input = $$(el, 'tr')[1].querySelector('input')!;

@@ -43,6 +43,8 @@ class EachDirective extends AsyncDirective {
   private spec: EachSpec | undefined;
   private container: ChildPart | undefined;
   private rows: Row[] = [];
+  /** The list the rows show, to tell which items are new objects. */
+  private items: readonly unknown[] = [];
   private stop: (() => void) | undefined;
   /** Keys of item objects, when the key depends on the item alone. */
   private keyCache: WeakMap<object, unknown> | undefined;
@@ -71,6 +73,7 @@ class EachDirective extends AsyncDirective {
   }
 
   private reconcile(items: readonly unknown[]): void {
+    if (this.updateInPlace(items)) return;
     const { node, scope, ctx, renderBody } = this.spec!;
     const container = this.container!;
     const keys = this.keysOf(items);
@@ -129,37 +132,60 @@ class EachDirective extends AsyncDirective {
     }
     focus?.restore();
     this.rows = next as Row[];
+    this.items = items;
     setCommittedValue(
       container,
       this.rows.map((row) => row.part),
     );
   }
 
+  /**
+   * The common update: as many items, each new object keyed as the row it
+   * replaces (a field of some rows changed). Only the changed rows are told;
+   * nothing is keyed again, moved or compared beyond an identity check.
+   */
+  private updateInPlace(items: readonly unknown[]): boolean {
+    const rows = this.rows;
+    const before = this.items;
+    if (items.length !== rows.length || items.length === 0) return false;
+    const changed: number[] = [];
+    for (let i = 0; i < items.length; i++) if (items[i] !== before[i]) changed.push(i);
+    const key = this.keyer();
+    for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
+    for (const i of changed) rows[i].item.set(items[i]);
+    this.items = items;
+    return true;
+  }
+
   /** The key of each item: the `key` expression, or the position. */
   private keysOf(items: readonly unknown[]): unknown[] {
+    const key = this.keyer();
+    return items.map((item, i) => key(item, i));
+  }
+
+  /** How to key an item: by the `key` expression, or by its position. */
+  private keyer(): (item: unknown, index: number) => unknown {
     const { node, scope, ctx } = this.spec!;
     const keyExpr = node.key;
-    if (keyExpr === undefined) return items.map((_, i) => i);
+    if (keyExpr === undefined) return (_, i) => i;
     const itemScope = new Scope(scope);
     const cache = this.keyCache;
-    return Signal.subtle.untrack(() =>
-      items.map((item, i) => {
-        const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
-        if (cacheable && cache.has(item)) return cache.get(item);
-        itemScope.set(node.as, item);
-        if (node.index !== undefined) itemScope.set(node.index, i);
-        try {
-          const key = evaluate(keyExpr, itemScope, ctx);
-          if (cacheable) cache.set(item, key);
-          return key;
-        } catch (error) {
-          // A key that cannot be computed is reported; the row is keyed by
-          // its position instead, so it still renders.
-          ctx.report(error, locate(keyExpr));
-          return i;
-        }
-      }),
-    );
+    return (item, i) => {
+      const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
+      if (cacheable && cache.has(item)) return cache.get(item);
+      itemScope.set(node.as, item);
+      if (node.index !== undefined) itemScope.set(node.index, i);
+      try {
+        const key = Signal.subtle.untrack(() => evaluate(keyExpr, itemScope, ctx));
+        if (cacheable) cache.set(item, key);
+        return key;
+      } catch (error) {
+        // A key that cannot be computed is reported; the row is keyed by
+        // its position instead, so it still renders.
+        ctx.report(error, locate(keyExpr));
+        return i;
+      }
+    };
   }
 
   protected override disconnected(): void {
