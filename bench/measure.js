@@ -2,7 +2,8 @@
 // from its start until its DOM work is done (microtasks included); its total
 // time runs until the next frame has been painted (a task after the next
 // animation frame).
-const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const nextPaint = () =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 async function call([name, ...args]) {
   await window.bench[name](...args);

@@ -167,7 +167,8 @@ async function main() {
     await rt.bringToFront();
 
     if (wanted('sse')) {
-      // 3. An SSE stream of single-operation JSON Patch messages.
+      // 3. An SSE stream of single-operation JSON Patch messages, into
+      // <constela-app> and into the same table written by hand.
       const rate = 10000;
       const seconds = quick ? 2 : 10;
       const cdp = await rt.context().newCDPSession(rt);
@@ -175,23 +176,30 @@ async function main() {
       const busy = async () =>
         (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
           .value;
-      const busyBefore = await busy();
-      const wallBefore = Date.now();
-      const stream = await rt.evaluate(
-        ([u, s]) => window.streamPatches(u, s),
-        [`/bench/patches?rate=${rate}&seconds=${seconds}`, seconds],
-      );
-      const busyShare = ((await busy()) - busyBefore) / ((Date.now() - wallBefore) / 1000);
-      results.scenarios.sse = {
-        rate,
-        seconds,
-        sent: rate * seconds,
-        received: stream.count,
-        lost: rate * seconds - stream.count,
-        busyShare,
-        p95StalenessMs: percentile(stream.staleness, 95),
-        p95FrameMs: percentile(stream.intervals, 95),
-      };
+      const url = `/bench/patches?rate=${rate}&seconds=${seconds}`;
+      results.scenarios.sse = { rate, seconds, sent: rate * seconds };
+      for (const [who, run] of [
+        ['constela', 'streamPatches'],
+        ['byHand', 'streamPatchesByHand'],
+      ]) {
+        // The busy share is taken over the seconds the stream runs.
+        await rt.evaluate(
+          ([r, u, s]) => void (window.stream = window[r](u, s)),
+          [run, url, seconds],
+        );
+        const busyBefore = await busy();
+        const wallBefore = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        const busyShare = ((await busy()) - busyBefore) / ((Date.now() - wallBefore) / 1000);
+        const stream = await rt.evaluate(() => window.stream);
+        results.scenarios.sse[who] = {
+          received: stream.count,
+          lost: rate * seconds - stream.count,
+          busyShare,
+          p95StalenessMs: percentile(stream.staleness, 95),
+          p95FrameMs: percentile(stream.intervals, 95),
+        };
+      }
       process.stderr.write('.');
     }
 
@@ -299,10 +307,16 @@ function print({ scenarios, quick: q }) {
     out.push(
       `3. SSE: ${sse.rate.toLocaleString('en')} patch messages/s for ${sse.seconds} s into 1,000 rows`,
     );
-    out.push(
-      `   lost ${sse.lost} of ${sse.sent}; main thread busy ${(sse.busyShare * 100).toFixed(0)}%; ` +
-        `p95 arrival to screen (newest message shown) ${sse.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${sse.p95FrameMs.toFixed(1)} ms`,
-    );
+    for (const [who, name] of [
+      ['constela', 'constela'],
+      ['byHand', 'by hand (fetch + DOM calls, a floor)'],
+    ]) {
+      const r = sse[who];
+      out.push(
+        `   ${name}: lost ${r.lost} of ${sse.sent}; main thread busy ${(r.busyShare * 100).toFixed(0)}%; ` +
+          `p95 arrival to screen ${r.p95StalenessMs.toFixed(1)} ms; p95 frame interval ${r.p95FrameMs.toFixed(1)} ms`,
+      );
+    }
   }
   if (scenarios.optimistic) {
     out.push('');

@@ -16,14 +16,16 @@ export class PatchError extends Error {}
 /** Returns the patched copy of `document`, or throws a PatchError. */
 export function applyJsonPatch(document: unknown, patch: unknown): unknown {
   if (!Array.isArray(patch)) throw new PatchError('a JSON Patch must be a list of operations');
-  patch.forEach(checkOperation);
-  const fresh = new WeakSet<object>();
+  // Every pointer is checked, and split once, before anything is applied.
+  const pointers = patch.map(checkOperation);
+  const fresh = new Set<object>();
   let doc = document;
   patch.forEach((op: Operation, index) => {
-    checkIndexes(doc, tokens(op.path), index);
-    if (op.op === 'move' || op.op === 'copy') checkIndexes(doc, tokens(op.from), index);
-    doc = copyAlong(doc, tokens(op.path), fresh);
-    if (op.op === 'move') doc = copyAlong(doc, tokens(op.from), fresh);
+    const { path, from } = pointers[index];
+    checkIndexes(doc, path, index);
+    if (from !== undefined) checkIndexes(doc, from, index);
+    doc = copyAlong(doc, path, fresh);
+    if (op.op === 'move') doc = copyAlong(doc, from!, fresh);
     try {
       doc = applyOperation(doc, op, true, true, true).newDocument;
     } catch (error) {
@@ -39,20 +41,31 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
   return doc;
 }
 
-function checkOperation(op: unknown, index: number): void {
+/** The tokens of an operation's `path` (and `from`, for move and copy). */
+interface Pointers {
+  path: string[];
+  from?: string[];
+}
+
+function checkOperation(op: unknown, index: number): Pointers {
   if (op === null || typeof op !== 'object') {
     throw new PatchError(`operation ${index} is not an object`);
   }
   const { op: name, path, from } = op as { op?: unknown; path?: unknown; from?: unknown };
-  const pointers = name === 'move' || name === 'copy' ? { path, from } : { path };
-  for (const [field, pointer] of Object.entries(pointers)) {
-    if (typeof pointer !== 'string') {
-      throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
-    }
-    if (tokens(pointer).some(isForbiddenKey)) {
-      throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
-    }
+  const pointers: Pointers = { path: checkPointer(path, 'path', index) };
+  if (name === 'move' || name === 'copy') pointers.from = checkPointer(from, 'from', index);
+  return pointers;
+}
+
+function checkPointer(pointer: unknown, field: string, index: number): string[] {
+  if (typeof pointer !== 'string') {
+    throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
   }
+  const path = tokens(pointer);
+  if (path.some(isForbiddenKey)) {
+    throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
+  }
+  return path;
 }
 
 /**
@@ -78,17 +91,16 @@ function checkIndexes(doc: unknown, path: string[], index: number): void {
 /** The unescaped reference tokens of a JSON Pointer. */
 function tokens(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const raw = pointer.slice(1).split('/');
+  if (!pointer.includes('~')) return raw;
+  return raw.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
  * Copies `root` and every container on the way to the parent of the last
  * token, unless already copied during this patch.
  */
-function copyAlong(root: unknown, path: string[], fresh: WeakSet<object>): unknown {
+function copyAlong(root: unknown, path: string[], fresh: Set<object>): unknown {
   const top = copy(root, fresh);
   let current = top;
   for (let i = 0; i < path.length - 1; i++) {
@@ -102,7 +114,7 @@ function copyAlong(root: unknown, path: string[], fresh: WeakSet<object>): unkno
   return top;
 }
 
-function copy(value: unknown, fresh: WeakSet<object>): unknown {
+function copy(value: unknown, fresh: Set<object>): unknown {
   if (value === null || typeof value !== 'object' || fresh.has(value)) return value;
   const clone = Array.isArray(value) ? value.slice() : { ...value };
   fresh.add(clone);
