@@ -1,4 +1,4 @@
-import { html, nothing, render, type RootPart } from 'lit/html.js';
+import { html, nothing, render } from 'lit/html.js';
 import { Signal } from 'signal-polyfill';
 import { checkProgram } from './program/check.js';
 import { fetchProgram, parseProgram } from './program/load.js';
@@ -46,7 +46,6 @@ export class ConstelaApp extends HTMLElement {
   /** TS-private rather than #private: the leak tests inspect the running app. */
   private status: Status = { kind: 'idle' };
   #root: HTMLElement | ShadowRoot | undefined;
-  #part: RootPart | undefined;
   /** The render queued for the next microtask, if any. */
   #rendering: Promise<void> | undefined;
   #fallback: ChildNode[] | undefined;
@@ -113,16 +112,20 @@ export class ConstelaApp extends HTMLElement {
     // What the page put inside the element is the loading fallback.
     this.#fallback ??= Array.from(this.childNodes);
     this.#root ??= this.hasAttribute('shadow') ? this.attachShadow({ mode: 'open' }) : this;
-    this.#part?.setConnected(true);
-    if (this.status.kind === 'running' && !this.#mounted && this.#part !== undefined) {
-      this.#mount(this.status.app);
+    if (this.status.kind === 'running') {
+      // Back in the document: what changed meanwhile reaches the DOM now.
+      this.status.app.reactor.resume();
+      if (!this.#mounted && !this.#pendingMount) this.#mount(this.status.app);
     }
     this.#requestRender();
   }
 
   disconnectedCallback(): void {
-    this.#part?.setConnected(false);
-    if (this.status.kind === 'running' && this.#mounted) {
+    if (this.status.kind !== 'running') return;
+    // Out of the document, the view stops updating (the DOM and its
+    // bindings are kept, for a move) and what the program started stops.
+    this.status.app.reactor.pause();
+    if (this.#mounted) {
       this.#mounted = false;
       this.status.app.unmount();
     }
@@ -151,7 +154,7 @@ export class ConstelaApp extends HTMLElement {
 
   #render(): void {
     try {
-      this.#part = render(this.#view(), this.#root!, { host: this });
+      render(this.#view(), this.#root!, { host: this });
     } catch (error) {
       if (this.status.kind === 'failed') throw error;
       this.#fail([toConstelaError(error, 'render')]);

@@ -136,6 +136,22 @@ describe('lifecycle', () => {
     expect($(el, 'button').textContent).to.equal('1');
   });
 
+  it('keeps its DOM through a move, and shows what changed while it was out', async () => {
+    const { el } = await mount(counter(0));
+    const button = $(el, 'button');
+    el.remove();
+    el.setState('count', 5);
+    await el.updateComplete;
+    expect(button.textContent, 'nothing is applied out of the document').to.equal('0');
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    await el.updateComplete;
+    expect($(el, 'button'), 'the same DOM').to.equal(button);
+    expect(button.textContent).to.equal('5');
+    elsewhere.remove();
+  });
+
   it('fires constela-ready after the first render and onMount', async () => {
     const el = document.createElement('constela-app');
     let seen: unknown;

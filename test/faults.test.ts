@@ -301,7 +301,7 @@ describe('cleanup', () => {
       type Internals = {
         status: {
           app: {
-            reactor: { size: number };
+            reactor: { paused: boolean };
             realtime: { openConnections: number };
             resources: { size: number };
           };
@@ -309,11 +309,13 @@ describe('cleanup', () => {
       };
       for (const app of apps) {
         const inner = (app as unknown as Internals).status.app;
+        // The view keeps its DOM and bindings (for a move) but applies
+        // nothing while out of the document; the rest is stopped.
         expect([
-          inner.reactor.size,
+          inner.reactor.paused,
           inner.realtime.openConnections,
           inner.resources.size,
-        ]).to.deep.equal([0, 0, 0]);
+        ]).to.deep.equal([true, 0, 0]);
       }
     } finally {
       Object.assign(w, {

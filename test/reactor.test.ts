@@ -12,7 +12,7 @@ describe('the reactor', () => {
     const a = new Signal.State(1);
     const b = new Signal.State(10);
     const seen: string[] = [];
-    reactor.grouped(() => {
+    reactor.group(() => {
       reactor.effect(
         () => a.get(),
         (value) => seen.push(`a=${value}`),
@@ -38,7 +38,7 @@ describe('the reactor', () => {
     const a = new Signal.State(1);
     const seen: number[] = [];
     let stopFirst!: () => void;
-    reactor.grouped(() => {
+    reactor.group(() => {
       stopFirst = reactor.effect(
         () => a.get(),
         () => {},
@@ -68,7 +68,7 @@ describe('the reactor', () => {
     const shown: number[] = [];
     // The reader comes first, so the flush has passed it when the writer
     // runs: only a fresh notification brings it back.
-    reactor.grouped(() => {
+    reactor.group(() => {
       reactor.effect(
         () => derived.get(),
         (value) => shown.push(value),
@@ -94,7 +94,7 @@ describe('the reactor', () => {
     const a = new Signal.State(1);
     const applied: number[] = [];
     let stopSecond!: () => void;
-    reactor.grouped(() => {
+    reactor.group(() => {
       reactor.effect(
         () => a.get(),
         (value) => {
@@ -110,5 +110,47 @@ describe('the reactor', () => {
     await microtask();
     expect(applied, 'the removed effect is not applied').to.deep.equal([1]);
     expect(reactor.size).to.equal(1);
+  });
+
+  it('disposes a group with every group made inside it, and nothing else', async () => {
+    const reactor = new Reactor(() => {});
+    const a = new Signal.State(1);
+    const seen: string[] = [];
+    const watch = (name: string) =>
+      reactor.effect(
+        () => a.get(),
+        (value) => seen.push(`${name}${value}`),
+      );
+    watch('root');
+    let inner!: ReturnType<typeof reactor.group>;
+    const outer = reactor.group(() => {
+      watch('outer');
+      inner = reactor.group(() => watch('inner'));
+    });
+    // A group can also be made later inside one kept as an owner.
+    reactor.group(() => watch('late'), inner);
+    expect(reactor.size).to.equal(4);
+    reactor.disposeGroup(outer);
+    expect(reactor.size).to.equal(1);
+    seen.length = 0;
+    a.set(2);
+    await microtask();
+    expect(seen).to.deep.equal(['root2']);
+  });
+
+  it('puts changes off while paused and applies them on resume', async () => {
+    const reactor = new Reactor(() => {});
+    const a = new Signal.State(1);
+    const seen: number[] = [];
+    reactor.effect(
+      () => a.get(),
+      (value) => seen.push(value),
+    );
+    reactor.pause();
+    a.set(2);
+    await reactor.settled();
+    expect(seen).to.deep.equal([1]);
+    reactor.resume();
+    expect(seen).to.deep.equal([1, 2]);
   });
 });

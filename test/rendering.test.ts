@@ -42,6 +42,26 @@ function table(initial: unknown[], keyed = true) {
 }
 
 describe('fine-grained updates', () => {
+  it('sets constant props (plain values and lit) once, with no effect to keep', async () => {
+    const { el } = await mount(
+      program(
+        { on: { type: 'boolean', initial: true } },
+        [],
+        node('p', { className: lit('a'), title: 'plain', hidden: state('on') }, [text(lit('x'))]),
+      ),
+    );
+    const p = $(el, 'p');
+    expect([p.className, p.title, p.hidden, p.textContent]).to.deep.equal([
+      'a',
+      'plain',
+      true,
+      'x',
+    ]);
+    const reactor = (el as unknown as { status: { app: { reactor: { size: number } } } }).status.app
+      .reactor;
+    expect(reactor.size, 'only the bound prop').to.equal(1);
+  });
+
   it('updating one row of a 1,000-row keyed each touches only that row', async () => {
     const { el } = await mount(table(rows(1000)));
     const before = $$(el, 'tr');
@@ -273,6 +293,57 @@ describe('unkeyed each', () => {
 });
 
 describe('if', () => {
+  it('disposes the effects of a branch it hides, lists inside included', async () => {
+    const { el } = await mount(
+      program(
+        {
+          open: { type: 'boolean', initial: true },
+          items: { type: 'list', initial: [1, 2, 3] },
+          label: { type: 'string', initial: 'a' },
+        },
+        [],
+        node('div', {}, [
+          {
+            kind: 'if',
+            condition: state('open'),
+            then: node('ul', {}, [
+              {
+                kind: 'each',
+                items: state('items'),
+                as: 'i',
+                body: node('li', {}, [text(v('i')), text(state('label'))]),
+              },
+            ]),
+            else: node('p', {}, [text(state('label'))]),
+          },
+        ]),
+      ),
+    );
+    const effects = () =>
+      (el as unknown as { status: { app: { reactor: { size: number } } } }).status.app.reactor.size;
+    const open = effects();
+    for (let i = 0; i < 10; i++) {
+      el.setState('open', false);
+      await el.updateComplete;
+      el.setState('open', true);
+      await el.updateComplete;
+    }
+    expect(effects(), 'flips leave nothing behind').to.equal(open);
+    const firstLi = $(el, 'li');
+    el.setState('open', false);
+    await el.updateComplete;
+    el.setState('label', 'b');
+    await el.updateComplete;
+    expect($(el, 'p').textContent).to.equal('b');
+    expect(firstLi.textContent, 'hidden rows are not updated').to.equal('1a');
+    el.setState('items', []);
+    el.setState('open', true);
+    await el.updateComplete;
+    expect($$(el, 'li')).to.have.length(0);
+    // The condition and the list: what is left with no rows.
+    expect(effects()).to.equal(open - 6);
+  });
+
   it('shows then or else and disposes the branch it leaves', async () => {
     const { el } = await mount(
       program(

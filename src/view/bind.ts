@@ -1,60 +1,87 @@
-import { noChange, type ChildPart } from 'lit/html.js';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
-import type { Reactor } from './reactor.js';
+import { nothing, noChange, type ChildPart } from 'lit/html.js';
+import { Directive, directive } from 'lit/directive.js';
+import { insertPart, setChildPartValue } from 'lit/directive-helpers.js';
+import type { Group, Reactor } from './reactor.js';
 
-/** A value computed from signals and the part it is shown in. */
-export interface Binding {
+/** A text bound to signals: what to compute, and with which reactor. */
+export interface TextSpec {
   readonly reactor: Reactor;
-  compute(): unknown;
-  /** Turns the computed value into what the part shows. */
-  present(value: unknown): unknown;
+  compute(): string;
 }
 
 /**
- * Shows a binding in a child part and keeps it up to date. The effect lives
- * while the part is connected: lit disconnects the directive when its DOM
- * is removed (an `if` flips, an `each` row goes) or the app element leaves
- * the document, and the effect is disposed with it.
+ * A text node that shows a computed text. Its effect belongs to the group
+ * current when it is made (the row, the branch), which disposes it with
+ * the DOM.
  */
-class BindDirective extends AsyncDirective {
-  private binding: Binding | undefined;
+class TextDirective extends Directive {
+  private spec: TextSpec | undefined;
+  private node: Text | undefined;
   private stop: (() => void) | undefined;
 
-  render(_binding: Binding): unknown {
+  render(_spec: TextSpec): unknown {
     return noChange;
   }
 
-  override update(_part: ChildPart, [binding]: [Binding]): unknown {
-    if (binding === this.binding && this.stop !== undefined) return noChange;
+  override update(_part: ChildPart, [spec]: [TextSpec]): unknown {
+    if (spec === this.spec) return noChange;
+    this.spec = spec;
     this.stop?.();
-    this.binding = binding;
-    return this.start(binding);
-  }
-
-  /** Starts the effect and returns the first value to show. */
-  private start(binding: Binding): unknown {
-    let first = true;
-    let initial: unknown;
-    this.stop = binding.reactor.effect(
-      () => binding.compute(),
-      (value) => {
-        const shown = binding.present(value);
-        if (first) initial = shown;
-        else this.setValue(shown);
-      },
-    );
-    first = false;
-    return initial;
-  }
-
-  protected override disconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-  }
-
-  protected override reconnected(): void {
-    if (this.binding !== undefined) this.setValue(this.start(this.binding));
+    const first = this.node === undefined;
+    const node = (this.node ??= document.createTextNode(''));
+    this.stop = spec.reactor.effect(spec.compute, (computed: string | undefined) => {
+      // undefined: the expression failed (reported); show nothing.
+      const text = computed ?? '';
+      if (node.data !== text) node.data = text;
+    });
+    return first ? node : noChange;
   }
 }
 
-export const bind = directive(BindDirective);
+export const text = directive(TextDirective);
+
+/** A part that shows one of two contents, and when. */
+export interface BranchSpec {
+  readonly reactor: Reactor;
+  condition(): boolean;
+  /** The content for a condition; made afresh each time it is shown. */
+  content(shown: boolean): unknown;
+}
+
+/**
+ * Shows the content for the current condition. Each time the condition
+ * flips, the content shown so far is disposed with its group, and the new
+ * one is rendered in a group of its own.
+ */
+class BranchDirective extends Directive {
+  private spec: BranchSpec | undefined;
+  private inner: ChildPart | undefined;
+  private owner: Group | undefined;
+  private shown: Group | undefined;
+  private stop: (() => void) | undefined;
+
+  render(_spec: BranchSpec): unknown {
+    return noChange;
+  }
+
+  override update(part: ChildPart, [spec]: [BranchSpec]): unknown {
+    if (spec === this.spec) return noChange;
+    this.spec = spec;
+    this.stop?.();
+    const { reactor } = spec;
+    this.owner = reactor.owner;
+    // Content goes into a part of our own inside this one, as lit's
+    // `cache` and `repeat` do, so that it can change at any time.
+    const inner = (this.inner ??= insertPart(part));
+    this.stop = reactor.effect(spec.condition, (shown) => {
+      if (this.shown !== undefined) reactor.disposeGroup(this.shown);
+      this.shown = reactor.group(
+        () => setChildPartValue(inner, spec.content(shown) ?? nothing),
+        this.owner,
+      );
+    });
+    return noChange;
+  }
+}
+
+export const branch = directive(BranchDirective);

@@ -1,6 +1,6 @@
 import { Signal } from 'signal-polyfill';
 import { noChange, type ChildPart } from 'lit/html.js';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import {
   insertPart,
   removePart,
@@ -13,6 +13,7 @@ import type { EachNode, Expr } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
+import type { Group } from './reactor.js';
 
 /** An `each` node in its scope, and how to render one row's body. */
 export interface EachSpec {
@@ -30,6 +31,8 @@ export interface EachSpec {
 interface Row {
   readonly key: unknown;
   readonly part: ChildPart;
+  /** The row's effects; disposed when the row goes. */
+  readonly group: Group;
   readonly item: Signal.State<unknown>;
   /** Only when the `each` names its index. */
   readonly index: Signal.State<number> | undefined;
@@ -39,8 +42,10 @@ interface Row {
  * Renders a list. With `key`, rows keep their DOM nodes (and focus and
  * form state) across reorders; without it, rows are matched by position.
  */
-class EachDirective extends AsyncDirective {
+class EachDirective extends Directive {
   private spec: EachSpec | undefined;
+  /** The group the list belongs to, and its rows' groups with it. */
+  private owner: Group | undefined;
   private container: ChildPart | undefined;
   private rows: Row[] = [];
   /** The list the rows show, to tell which items are new objects. */
@@ -55,9 +60,10 @@ class EachDirective extends AsyncDirective {
 
   override update(part: ChildPart, [spec]: [EachSpec]): unknown {
     this.container = part;
-    if (spec === this.spec && this.stop !== undefined) return noChange;
+    if (spec === this.spec) return noChange;
     this.stop?.();
     this.spec = spec;
+    this.owner = spec.ctx.reactor.owner;
     const key = spec.node.key;
     this.keyCache = key !== undefined && readsOnly(key, spec.node.as) ? new WeakMap() : undefined;
     this.start();
@@ -104,7 +110,7 @@ class EachDirective extends AsyncDirective {
       }
     }
     for (const queue of byKey.values()) {
-      for (const row of queue) removeRow(row.part);
+      for (const row of queue) this.removeRow(row);
     }
 
     // Rows on the longest run that kept its relative order stay where they
@@ -120,9 +126,12 @@ class EachDirective extends AsyncDirective {
         const names: [string, unknown][] = [[node.as, item]];
         let index: Signal.State<number> | undefined;
         if (node.index !== undefined) names.push([node.index, (index = new Signal.State(i))]);
-        // The row's bindings share one watcher.
-        ctx.reactor.grouped(() => setChildPartValue(part, renderBody(new Scope(scope, names))));
-        row = { key: keys[i], part, item, index };
+        // The row's bindings share one group: one watcher, disposed together.
+        const group = ctx.reactor.group(
+          () => setChildPartValue(part, renderBody(new Scope(scope, names))),
+          this.owner,
+        );
+        row = { key: keys[i], part, group, item, index };
         next[i] = row;
       } else if (!stay.has(row)) {
         focus ??= captureFocus(container);
@@ -188,28 +197,20 @@ class EachDirective extends AsyncDirective {
     };
   }
 
-  protected override disconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-  }
-
-  protected override reconnected(): void {
-    if (this.spec !== undefined) this.start();
+  /**
+   * Takes a row out: its effects, then its nodes. lit-html 3.3.1 to 3.3.3's
+   * `removePart` leaves the part's end marker behind (lit/lit#5298), one
+   * comment per removed row, forever; this removes it too (a no-op once lit
+   * does so itself).
+   */
+  private removeRow(row: Row): void {
+    this.spec!.ctx.reactor.disposeGroup(row.group);
+    removePart(row.part);
+    (row.part.endNode as ChildNode | null)?.remove();
   }
 }
 
 export const each = directive(EachDirective);
-
-/**
- * Takes a row's nodes out of the page. lit-html 3.3.1 to 3.3.3's
- * `removePart` leaves the part's end marker behind (lit/lit#5298), one
- * comment per removed row, forever; this removes it too (a no-op once lit
- * does so itself).
- */
-function removeRow(part: ChildPart): void {
-  removePart(part);
-  (part.endNode as ChildNode | null)?.remove();
-}
 
 function toList(value: unknown, node: EachNode): readonly unknown[] {
   if (Array.isArray(value)) return value;

@@ -1,9 +1,9 @@
 import { noChange, type ElementPart } from 'lit/html.js';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import { evaluate, toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import { isEventHandler, isExpr } from '../program/guards.js';
-import type { ElementNode, EventHandler, TextNode } from '../program/types.js';
+import type { ElementNode, EventHandler, Expr, TextNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
@@ -23,9 +23,11 @@ const LIVE = new Set(['value', 'checked', 'selected', 'indeterminate']);
 
 /**
  * Applies an element's props: each expression prop is its own effect, so a
- * change re-applies only that prop; handlers are listeners added once.
+ * change re-applies only that prop; handlers are listeners added once. The
+ * effects belong to the group current when they are made (the row, the
+ * branch), which disposes them with the DOM.
  */
-class PropsDirective extends AsyncDirective {
+class PropsDirective extends Directive {
   private spec: PropsSpec | undefined;
   private element: Element | undefined;
   private stops: (() => void)[] = [];
@@ -36,7 +38,7 @@ class PropsDirective extends AsyncDirective {
   }
 
   override update(part: ElementPart, [spec]: [PropsSpec]): unknown {
-    if (spec === this.spec && this.stops.length > 0) return noChange;
+    if (spec === this.spec) return noChange;
     this.element = part.element;
     this.stopAll();
     this.spec = spec;
@@ -47,25 +49,25 @@ class PropsDirective extends AsyncDirective {
   private start(): void {
     const { node, scope, ctx, text } = this.spec!;
     const element = this.element!;
-    for (const [name, value] of Object.entries(node.props ?? {})) {
-      if (isEventHandler(value)) {
-        if (!this.listening) this.listen(element, value, scope, ctx);
-        continue;
+    for (const prop of planOf(node)) {
+      switch (prop.kind) {
+        case 'handler':
+          if (!this.listening) this.listen(element, prop.handler, scope, ctx);
+          break;
+        case 'fixed':
+          applyProp(element, prop.name, prop.value, prop.path);
+          break;
+        case 'bound': {
+          const { name, expr } = prop;
+          this.stops.push(
+            ctx.reactor.effect(
+              () => evaluate(expr, scope, ctx),
+              (v) => applyProp(element, name, v, locate(expr)),
+            ),
+          );
+          break;
+        }
       }
-      if (isBlockedProp(name)) {
-        warn(`the prop "${name}" is not allowed and was not set`, locate(node));
-        continue;
-      }
-      if (!isExpr(value)) {
-        applyProp(element, name, value);
-        continue;
-      }
-      this.stops.push(
-        ctx.reactor.effect(
-          () => evaluate(value, scope, ctx),
-          (v) => applyProp(element, name, v, locate(value)),
-        ),
-      );
     }
     if (text !== undefined && text.length > 0) {
       this.stops.push(
@@ -80,8 +82,8 @@ class PropsDirective extends AsyncDirective {
 
   private listen(element: Element, handler: EventHandler, scope: Scope, ctx: ViewContext): void {
     element.addEventListener(handler.event, (event) => {
-      // A disconnected directive belongs to DOM that left the app.
-      if (this.isConnected) ctx.handleEvent(handler, scope, event);
+      // An element out of the document belongs to DOM that left the app.
+      if (element.isConnected) ctx.handleEvent(handler, scope, event);
     });
   }
 
@@ -89,17 +91,48 @@ class PropsDirective extends AsyncDirective {
     for (const stop of this.stops) stop();
     this.stops = [];
   }
-
-  protected override disconnected(): void {
-    this.stopAll();
-  }
-
-  protected override reconnected(): void {
-    if (this.spec !== undefined) this.start();
-  }
 }
 
 export const props = directive(PropsDirective);
+
+/** One prop of an element node, sorted once for every element made from it. */
+type PlannedProp =
+  | { readonly kind: 'handler'; readonly handler: EventHandler }
+  | {
+      readonly kind: 'fixed';
+      readonly name: string;
+      readonly value: unknown;
+      readonly path?: string;
+    }
+  | { readonly kind: 'bound'; readonly name: string; readonly expr: Expr };
+
+const plans = new WeakMap<ElementNode, readonly PlannedProp[]>();
+
+/**
+ * The props of `node`: handlers, values that never change (plain values
+ * and `lit` expressions, applied once, with no effect) and bound
+ * expressions. Blocked props are warned about once and left out.
+ */
+function planOf(node: ElementNode): readonly PlannedProp[] {
+  let plan = plans.get(node);
+  if (plan !== undefined) return plan;
+  const planned: PlannedProp[] = [];
+  for (const [name, value] of Object.entries(node.props ?? {})) {
+    if (isEventHandler(value)) {
+      planned.push({ kind: 'handler', handler: value });
+    } else if (isBlockedProp(name)) {
+      warn(`the prop "${name}" is not allowed and was not set`, locate(node));
+    } else if (!isExpr(value)) {
+      planned.push({ kind: 'fixed', name, value });
+    } else if (value.expr === 'lit') {
+      planned.push({ kind: 'fixed', name, value: value.value, path: locate(value) });
+    } else {
+      planned.push({ kind: 'bound', name, expr: value });
+    }
+  }
+  plans.set(node, (plan = planned));
+  return plan;
+}
 
 function setTextContent(element: Element, content: string): void {
   if (element instanceof HTMLTextAreaElement) {

@@ -13,7 +13,7 @@ import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
-import { bind } from './bind.js';
+import { branch, text } from './bind.js';
 import type { ViewContext } from './context.js';
 import { each } from './each.js';
 import { props } from './props.js';
@@ -60,18 +60,17 @@ export function renderNode(
       return renderElement(node, scope, ctx, ns);
     case 'text':
       if (node.value.expr === 'lit') return toText(node.value.value);
-      return bind({
+      return text({
         reactor: ctx.reactor,
-        compute: () => evaluate(node.value, scope, ctx),
-        present: toText,
+        compute: () => toText(evaluate(node.value, scope, ctx)),
       });
     case 'if':
-      return bind({
+      return branch({
         reactor: ctx.reactor,
-        compute: () => Boolean(evaluate(node.condition, scope, ctx)),
-        present: (shown) => {
-          const branch = shown ? node.then : node.else;
-          return branch === undefined ? nothing : renderNode(branch, scope, ctx, ns);
+        condition: () => Boolean(evaluate(node.condition, scope, ctx)),
+        content: (shown) => {
+          const shownNode = shown ? node.then : node.else;
+          return shownNode === undefined ? nothing : renderNode(shownNode, scope, ctx, ns);
         },
       });
     case 'each':
