@@ -205,8 +205,13 @@ async function main() {
 
     if (wanted('optimistic')) {
       // 4. Optimistic click to paint.
-      const clicks = await rt.evaluate((n) => window.optimisticClick(n), quick ? 10 : 40);
-      results.scenarios.optimistic = { medianMs: median(clicks), p95Ms: percentile(clicks, 95) };
+      const { dom, paint } = await rt.evaluate((n) => window.optimisticClick(n), quick ? 10 : 40);
+      results.scenarios.optimistic = {
+        domMedianMs: median(dom),
+        domP95Ms: percentile(dom, 95),
+        medianMs: median(paint),
+        p95Ms: percentile(paint, 95),
+      };
     }
     await rt.close();
 
@@ -321,7 +326,8 @@ function print({ scenarios, quick: q }) {
   if (scenarios.optimistic) {
     out.push('');
     out.push(
-      `4. optimistic click to paint: median ${scenarios.optimistic.medianMs.toFixed(1)} ms, p95 ${scenarios.optimistic.p95Ms.toFixed(1)} ms`,
+      `4. optimistic click: to the DOM median ${scenarios.optimistic.domMedianMs.toFixed(1)} ms, p95 ${scenarios.optimistic.domP95Ms.toFixed(1)} ms; ` +
+        `to the painted frame median ${scenarios.optimistic.medianMs.toFixed(1)} ms, p95 ${scenarios.optimistic.p95Ms.toFixed(1)} ms`,
     );
   }
   if (scenarios.churn) {
