@@ -13,6 +13,8 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  // Lit's one-line notice that the tests use its development build.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
   plugins: [esbuildPlugin({ ts: true })],
   middleware: [testRoutes],
   browsers: [

@@ -61,7 +61,8 @@ export function createDemoServer(routes = [], folders = PUBLIC) {
       if (url.pathname === '/' || url.pathname === '/demo') {
         return void res.writeHead(302, { Location: '/demo/' }).end();
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return await serveFile(res, url.pathname, folders);
+      if (req.method === 'GET' || req.method === 'HEAD')
+        return await serveFile(res, url.pathname, folders);
       res.writeHead(405).end();
     } catch (error) {
       console.error(error);
@@ -74,6 +75,12 @@ export function createDemoServer(routes = [], folders = PUBLIC) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const chatHistoryFile = process.env.CHAT_HISTORY ?? join(tmpdir(), 'constela-demo-chat.json');
   const server = createDemoServer(demoRoutes({ chatHistoryFile }));
+  server.on('error', (error) => {
+    const why =
+      error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT for another)` : error.message;
+    console.error(`constela-app demo: cannot start: ${why}`);
+    process.exitCode = 1;
+  });
   server.listen(port, () => {
     console.log(`constela-app demo: http://localhost:${port}/demo/`);
   });

@@ -222,3 +222,53 @@ describe('safe rendering', () => {
     });
   }
 });
+
+describe('names that would hide a property of the page', () => {
+  afterEach(() => {
+    for (const app of document.querySelectorAll('constela-app')) app.remove();
+  });
+
+  const idOf = async (tag: string, props: Record<string, unknown>) => {
+    const { el } = await mount(program({}, [], node(tag, props)));
+    const element = el.querySelector(tag)!;
+    return [element.getAttribute('id'), element.getAttribute('name')];
+  };
+
+  it('sets an id that another element already has, or that names nothing built in', async () => {
+    const other = document.createElement('p');
+    other.id = 'panel';
+    document.body.append(other);
+    try {
+      expect(await idOf('div', { id: lit('panel') })).to.deep.equal(['panel', null]);
+      // `window.status` is the window's own: an id cannot hide it.
+      expect(await idOf('div', { id: lit('status') })).to.deep.equal(['status', null]);
+      // Document's named properties come only from forms, images and the like.
+      expect(await idOf('div', { id: lit('hidden') })).to.deep.equal(['hidden', null]);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('sets the same id again when an if swaps two branches that both use it', async () => {
+    const { el } = await mount(
+      program({ on: { type: 'boolean', initial: true } }, [], {
+        kind: 'if',
+        condition: state('on'),
+        then: node('p', { id: lit('panel') }, [text(lit('on'))]),
+        else: node('p', { id: lit('panel') }, [text(lit('off'))]),
+      }),
+    );
+    el.setState('on', false);
+    await el.updateComplete;
+    expect(el.querySelector('p')!.id).to.equal('panel');
+  });
+
+  it('refuses names that would hide a built-in of document or window', async () => {
+    // <img name="cookie"> would replace document.cookie.
+    expect(await idOf('img', { name: lit('cookie') })).to.deep.equal([null, null]);
+    expect(await idOf('form', { name: lit('getElementById') })).to.deep.equal([null, null]);
+    // Any element's id is a named property of window, below EventTarget's.
+    expect(await idOf('div', { id: lit('addEventListener') })).to.deep.equal([null, null]);
+    expect(await idOf('div', { id: lit('toString') })).to.deep.equal([null, null]);
+  });
+});

@@ -173,7 +173,7 @@ export function applyProp(element: Element, name: string, value: unknown, path?:
     return;
   }
   const text = value === true ? '' : toText(value);
-  if (clobbers(attr, text)) {
+  if (clobbers(element, attr, text)) {
     warn(`the ${attr} ${JSON.stringify(text)} would hide a property of the page; not set`, path);
     element.removeAttribute(attr);
     return;

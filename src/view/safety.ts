@@ -39,12 +39,30 @@ const URL_PROPS = new Set([
 /** Props whose value becomes a named property of `document` or `window`. */
 const NAMING_PROPS = new Set(['id', 'name']);
 
+/** Elements whose `name` (or `id`) `document` exposes as a property of its own. */
+const DOCUMENT_NAMED = new Set(['embed', 'form', 'iframe', 'img', 'object']);
+
+/** A document with no elements named anything: only its built-ins. */
+let pristine: Document | undefined;
+
 /**
- * Whether a value for `id` or `name` would hide a property the page relies
- * on (`<img name="cookie">` replaces `document.cookie`: DOM clobbering).
+ * Whether `value` as the `id` or `name` of `element` would hide a built-in
+ * property of the page (DOM clobbering: `<img name="cookie">` replaces
+ * `document.cookie`).
+ *
+ * Every element's id becomes a property of `window`, looked up after the
+ * window's own and `Window.prototype`'s: it hides only what `EventTarget`
+ * and `Object` provide (`addEventListener`, `toString`). Forms, images,
+ * embeds, iframes and objects also name properties of `document`, which
+ * win over its built-ins. Any other name hides nothing, however many
+ * elements share it.
  */
-export function clobbers(prop: string, value: string): boolean {
-  return NAMING_PROPS.has(prop.toLowerCase()) && (value in document || value in window);
+export function clobbers(element: Element, prop: string, value: string): boolean {
+  if (!NAMING_PROPS.has(prop.toLowerCase())) return false;
+  if (value in EventTarget.prototype) return true;
+  if (!DOCUMENT_NAMED.has(element.localName)) return false;
+  pristine ??= document.implementation.createHTMLDocument('');
+  return value in pristine;
 }
 
 export function isBlockedProp(name: string): boolean {
