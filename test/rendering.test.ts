@@ -277,6 +277,73 @@ describe('keyed each', () => {
   });
 });
 
+describe('bindings that read only their row', () => {
+  it('follow their item through nested lists and ifs, and outer names stay live', async () => {
+    const { el } = await mount(
+      program(
+        {
+          groups: {
+            type: 'list',
+            initial: [
+              { id: 1, name: 'a', open: true, tags: ['x', 'y'] },
+              { id: 2, name: 'b', open: false, tags: ['z'] },
+            ],
+          },
+        },
+        [],
+        node('div', {}, [
+          {
+            kind: 'each',
+            items: state('groups'),
+            as: 'g',
+            key: v('g', 'id'),
+            body: node('section', { title: v('g', 'name') }, [
+              {
+                kind: 'if',
+                condition: v('g', 'open'),
+                then: node('b', {}, [text(lit('open'))]),
+                else: node('i', {}, [text(lit('closed'))]),
+              },
+              {
+                kind: 'each',
+                items: v('g', 'tags'),
+                as: 't',
+                // One reads the row's own item, one the outer row's, one both.
+                body: node('span', {}, [
+                  text(v('t')),
+                  text(v('g', 'name')),
+                  text({ expr: 'concat', items: [v('g', 'name'), v('t')] }),
+                ]),
+              },
+            ]),
+          },
+        ]),
+      ),
+    );
+    const shown = () =>
+      $$(el, 'section').map((section) => [
+        section.title,
+        section.querySelector('b, i')!.textContent,
+        ...$$(section, 'span').map((span) => span.textContent),
+      ]);
+    expect(shown()).to.deep.equal([
+      ['a', 'open', 'xaax', 'yaay'],
+      ['b', 'closed', 'zbbz'],
+    ]);
+    const sections = $$(el, 'section');
+    el.setState('groups', [
+      { id: 1, name: 'A', open: false, tags: ['x', 'w', 'y'] },
+      { id: 2, name: 'b', open: true, tags: ['z'] },
+    ]);
+    await el.updateComplete;
+    expect(shown()).to.deep.equal([
+      ['A', 'closed', 'xAAx', 'wAAw', 'yAAy'],
+      ['b', 'open', 'zbbz'],
+    ]);
+    expect($$(el, 'section'), 'rows kept').to.deep.equal(sections);
+  });
+});
+
 describe('unkeyed each', () => {
   it('matches rows by position', async () => {
     const { el } = await mount(table(rows(3), false));

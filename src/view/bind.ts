@@ -1,11 +1,14 @@
 import { nothing, noChange, type ChildPart } from 'lit/html.js';
 import { Directive, directive } from 'lit/directive.js';
 import { insertPart, setChildPartValue } from 'lit/directive-helpers.js';
+import type { Reads } from '../expr/reads.js';
 import type { Group, Reactor } from './reactor.js';
 
 /** A text bound to signals: what to compute, and with which reactor. */
 export interface TextSpec {
   readonly reactor: Reactor;
+  /** What the expression behind `compute` reads. */
+  readonly reads: Reads;
   compute(): string;
 }
 
@@ -29,11 +32,15 @@ class TextDirective extends Directive {
     this.stop?.();
     const first = this.node === undefined;
     const node = (this.node ??= document.createTextNode(''));
-    this.stop = spec.reactor.effect(spec.compute, (computed: string | undefined) => {
-      // undefined: the expression failed (reported); show nothing.
-      const text = computed ?? '';
-      if (node.data !== text) node.data = text;
-    });
+    this.stop = spec.reactor.effect(
+      spec.compute,
+      (computed: string | undefined) => {
+        // undefined: the expression failed (reported); show nothing.
+        const text = computed ?? '';
+        if (node.data !== text) node.data = text;
+      },
+      spec.reads,
+    );
     return first ? node : noChange;
   }
 }
@@ -43,6 +50,8 @@ export const text = directive(TextDirective);
 /** A part that shows one of two contents, and when. */
 export interface BranchSpec {
   readonly reactor: Reactor;
+  /** What the expression behind `condition` reads. */
+  readonly reads: Reads;
   condition(): boolean;
   /** The content for a condition; made afresh each time it is shown. */
   content(shown: boolean): unknown;
@@ -73,13 +82,17 @@ class BranchDirective extends Directive {
     // Content goes into a part of our own inside this one, as lit's
     // `cache` and `repeat` do, so that it can change at any time.
     const inner = (this.inner ??= insertPart(part));
-    this.stop = reactor.effect(spec.condition, (shown) => {
-      if (this.shown !== undefined) reactor.disposeGroup(this.shown);
-      this.shown = reactor.group(
-        () => setChildPartValue(inner, spec.content(shown) ?? nothing),
-        this.owner,
-      );
-    });
+    this.stop = reactor.effect(
+      spec.condition,
+      (shown) => {
+        if (this.shown !== undefined) reactor.disposeGroup(this.shown);
+        this.shown = reactor.group(
+          () => setChildPartValue(inner, spec.content(shown) ?? nothing),
+          this.owner,
+        );
+      },
+      spec.reads,
+    );
     return noChange;
   }
 }

@@ -7,9 +7,10 @@ import {
   setChildPartValue,
   setCommittedValue,
 } from 'lit/directive-helpers.js';
-import { evaluate, unreachable } from '../expr/evaluate.js';
+import { evaluate } from '../expr/evaluate.js';
+import { readsOf, readsOnly } from '../expr/reads.js';
 import { locate } from '../program/locations.js';
-import type { EachNode, Expr } from '../program/types.js';
+import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
@@ -36,6 +37,8 @@ interface Row {
   readonly item: Signal.State<unknown>;
   /** Only when the `each` names its index. */
   readonly index: Signal.State<number> | undefined;
+  /** The item it shows (what `item` holds). */
+  value: unknown;
 }
 
 /**
@@ -75,6 +78,7 @@ class EachDirective extends Directive {
     this.stop = ctx.reactor.effect(
       () => evaluate(node.items, scope, ctx),
       (items) => this.reconcile(toList(items, node)),
+      readsOf(node.items),
     );
   }
 
@@ -104,7 +108,7 @@ class EachDirective extends Directive {
       seen.add(key);
       const row = byKey.get(key)?.shift();
       if (row !== undefined) {
-        row.item.set(items[i]);
+        this.give(row, items[i]);
         row.index?.set(i);
         next[i] = row;
       }
@@ -126,12 +130,14 @@ class EachDirective extends Directive {
         const names: [string, unknown][] = [[node.as, item]];
         let index: Signal.State<number> | undefined;
         if (node.index !== undefined) names.push([node.index, (index = new Signal.State(i))]);
-        // The row's bindings share one group: one watcher, disposed together.
+        // The row's bindings share one group: one watcher, disposed together;
+        // those that read only the item are recomputed when it changes.
         const group = ctx.reactor.group(
           () => setChildPartValue(part, renderBody(new Scope(scope, names))),
           this.owner,
+          node.as,
         );
-        row = { key: keys[i], part, group, item, index };
+        row = { key: keys[i], part, group, item, index, value: items[i] };
         next[i] = row;
       } else if (!stay.has(row)) {
         focus ??= captureFocus(container);
@@ -161,7 +167,7 @@ class EachDirective extends Directive {
     for (let i = 0; i < items.length; i++) if (items[i] !== before[i]) changed.push(i);
     const key = this.keyer();
     for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
-    for (const i of changed) rows[i].item.set(items[i]);
+    for (const i of changed) this.give(rows[i], items[i]);
     this.items = items;
     return true;
   }
@@ -195,6 +201,14 @@ class EachDirective extends Directive {
         return i;
       }
     };
+  }
+
+  /** Gives a row its item, if it is a new one. */
+  private give(row: Row, item: unknown): void {
+    if (Object.is(row.value, item)) return;
+    row.value = item;
+    row.item.set(item);
+    this.spec!.ctx.reactor.refresh(row.group);
   }
 
   /**
@@ -282,43 +296,4 @@ function captureFocus(container: ChildPart): Focus | undefined {
       }
     },
   };
-}
-
-/**
- * Whether `expr` reads nothing but the name `item` (no state, no other
- * name, no lambda), so its value for an item object never changes: items
- * are replaced, not changed, when state changes.
- */
-function readsOnly(expr: Expr, item: string): boolean {
-  switch (expr.expr) {
-    case 'lit':
-      return true;
-    case 'var':
-    case 'param':
-      return expr.name === item;
-    case 'get':
-      return readsOnly(expr.base, item);
-    case 'index':
-      return readsOnly(expr.base, item) && readsOnly(expr.key, item);
-    case 'bin':
-      return readsOnly(expr.left, item) && readsOnly(expr.right, item);
-    case 'not':
-      return readsOnly(expr.operand, item);
-    case 'cond':
-      return readsOnly(expr.if, item) && readsOnly(expr.then, item) && readsOnly(expr.else, item);
-    case 'concat':
-      return expr.items.every((e) => readsOnly(e, item));
-    case 'array':
-      return expr.elements.every((e) => readsOnly(e, item));
-    case 'obj':
-      return Object.values(expr.props).every((e) => readsOnly(e, item));
-    case 'call':
-      return readsOnly(expr.target, item) && (expr.args ?? []).every((e) => readsOnly(e, item));
-    case 'state':
-    case 'local':
-    case 'lambda':
-      return false;
-    default:
-      return unreachable(expr);
-  }
 }

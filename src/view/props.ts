@@ -1,6 +1,7 @@
 import { noChange, type ElementPart } from 'lit/html.js';
 import { Directive, directive } from 'lit/directive.js';
 import { evaluate, toText } from '../expr/evaluate.js';
+import { readsOf } from '../expr/reads.js';
 import { locate } from '../program/locations.js';
 import { isEventHandler, isExpr } from '../program/guards.js';
 import type { ElementNode, EventHandler, Expr, TextNode } from '../program/types.js';
@@ -63,6 +64,7 @@ class PropsDirective extends Directive {
             ctx.reactor.effect(
               () => evaluate(expr, scope, ctx),
               (v) => applyProp(element, name, v, locate(expr)),
+              readsOf(expr),
             ),
           );
           break;

@@ -1,4 +1,5 @@
 import { Signal } from 'signal-polyfill';
+import { CONSTANT, type Reads } from '../expr/reads.js';
 
 /**
  * Runs effects for one app: each effect is a computed value and a function
@@ -12,6 +13,11 @@ import { Signal } from 'signal-polyfill';
  * disposing a group disposes every group inside it, so no effect outlives
  * its DOM (unlike `@lit-labs/signals` 0.3.0's `watch`, which keeps its
  * computed watched after the binding is gone).
+ *
+ * An effect whose expression reads only its row's item (`row.label`) needs
+ * no computed at all: it can only change when the list gives the row a new
+ * item, and the list says so (`refresh`). An expression that reads nothing
+ * is applied once, with no effect.
  *
  * A group's effects share one watcher. The polyfill's `Watcher.unwatch`
  * and `getPending` scan every signal a watcher watches, so one watcher for
@@ -38,19 +44,20 @@ export class Reactor {
   /**
    * Computes `compute()` now, applies it, and applies it again whenever it
    * changes until the returned function is called or its group disposed.
+   * `reads` (what the expression behind `compute` reads) lets constants and
+   * item-only expressions do without a computed.
    */
-  effect<T>(compute: () => T, apply: (value: T) => void): () => void {
-    const computed = new Signal.Computed(() => {
-      try {
-        return compute();
-      } catch (error) {
-        this.onError(error);
-        return undefined;
-      }
-    });
+  effect<T>(compute: () => T, apply: (value: T) => void, reads?: Reads): () => void {
+    if (reads === CONSTANT) {
+      this.applyOnce(this.guard(compute)(), apply as Apply);
+      return () => {};
+    }
     const group = this.current;
+    const itemOnly = reads !== undefined && reads === group.item;
+    const guarded = this.guard(compute);
     const effect: Effect = {
-      computed,
+      computed: itemOnly ? undefined : new Signal.Computed(guarded),
+      compute: guarded,
       apply: apply as Apply,
       last: undefined,
       group,
@@ -58,14 +65,25 @@ export class Reactor {
     };
     group.effects.push(effect);
     this.live++;
-    effect.last = computed.get();
-    group.watcher.watch(computed);
-    try {
-      effect.apply(effect.last);
-    } catch (error) {
-      this.onError(error);
+    if (effect.computed === undefined) {
+      group.itemEffects++;
+      effect.last = guarded();
+    } else {
+      effect.last = effect.computed.get();
+      group.watcher.watch(effect.computed);
     }
+    this.applyOnce(effect.last, effect.apply);
     return () => this.disposeEffect(effect);
+  }
+
+  /**
+   * Tells a row's group that the row has a new item: its item-only effects
+   * are computed again at the next flush.
+   */
+  refresh(group: Group): void {
+    if (group.itemEffects === 0 || group.disposed) return;
+    group.itemChanged = true;
+    this.enqueue(group);
   }
 
   /** The group effects made now join; owners keep it to make groups in. */
@@ -76,11 +94,12 @@ export class Reactor {
   /**
    * Runs `make` with a new group, inside `parent`, as the current one: the
    * effects it makes (a row's, a branch's) belong to it. Dispose it with
-   * `disposeGroup` when its DOM goes.
+   * `disposeGroup` when its DOM goes. `item` names a row's item, for
+   * effects that read nothing else.
    */
-  group(make: () => void, parent: Group = this.current): Group {
+  group(make: () => void, parent: Group = this.current, item?: string): Group {
     const outer = this.current;
-    const group = (this.current = this.newGroup(parent));
+    const group = (this.current = this.newGroup(parent, item));
     try {
       make();
     } finally {
@@ -134,23 +153,29 @@ export class Reactor {
       const queue = this.queue;
       this.queue = [];
       for (const group of queue) {
+        group.queued = false;
         if (group.disposed) continue;
         // Re-arm first: a watcher notifies once, then waits for this call,
         // and what an apply below changes must notify again.
         group.watcher.watch();
+        const itemChanged = group.itemChanged;
+        group.itemChanged = false;
         // An earlier effect (an `if` or `each`) may dispose some of these
         // along with their DOM: a copy is walked.
         for (const effect of group.effects.slice()) {
           if (effect.disposed) continue;
-          // Reading a computed that did not change costs a version check.
-          const value = effect.computed.get();
+          let value: unknown;
+          if (effect.computed !== undefined) {
+            // Reading a computed that did not change costs a version check.
+            value = effect.computed.get();
+          } else if (itemChanged) {
+            value = effect.compute();
+          } else {
+            continue;
+          }
           if (Object.is(value, effect.last)) continue;
           effect.last = value;
-          try {
-            effect.apply(value);
-          } catch (error) {
-            this.onError(error);
-          }
+          this.applyOnce(value, effect.apply);
         }
       }
     }
@@ -165,13 +190,37 @@ export class Reactor {
     this.queue = [];
   }
 
-  private newGroup(parent: Group | undefined): Group {
+  /** `compute`, reporting what it throws and giving undefined instead. */
+  private guard(compute: () => unknown): () => unknown {
+    return () => {
+      try {
+        return compute();
+      } catch (error) {
+        this.onError(error);
+        return undefined;
+      }
+    };
+  }
+
+  private applyOnce(value: unknown, apply: Apply): void {
+    try {
+      apply(value);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private newGroup(parent: Group | undefined, item?: string): Group {
     const group: Group = {
       effects: [],
       watcher: new Signal.subtle.Watcher(() => this.enqueue(group)),
       parent,
       children: undefined,
       disposed: false,
+      queued: false,
+      item,
+      itemEffects: 0,
+      itemChanged: false,
     };
     if (parent !== undefined) (parent.children ??= new Set()).add(group);
     return group;
@@ -187,23 +236,31 @@ export class Reactor {
     }
     const effects = group.effects;
     if (effects.length === 0) return;
-    for (const effect of effects) effect.disposed = true;
-    group.watcher.unwatch(...effects.map((effect) => effect.computed));
+    const computeds: Signal.Computed<unknown>[] = [];
+    for (const effect of effects) {
+      effect.disposed = true;
+      if (effect.computed !== undefined) computeds.push(effect.computed);
+    }
+    if (computeds.length > 0) group.watcher.unwatch(...computeds);
     this.live -= effects.length;
     group.effects = [];
+    group.itemEffects = 0;
   }
 
   private disposeEffect(effect: Effect): void {
     if (effect.disposed) return;
     effect.disposed = true;
-    const { effects, watcher } = effect.group;
-    watcher.unwatch(effect.computed);
-    effects.splice(effects.indexOf(effect), 1);
+    const group = effect.group;
+    if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
+    else group.itemEffects--;
+    group.effects.splice(group.effects.indexOf(effect), 1);
     this.live--;
   }
 
   private enqueue(group: Group): void {
     // Called while a signal is being written: no signal may be read here.
+    if (group.queued) return;
+    group.queued = true;
     this.queue.push(group);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -225,10 +282,20 @@ export interface Group {
   readonly parent: Group | undefined;
   children: Set<Group> | undefined;
   disposed: boolean;
+  /** Waiting in the queue. */
+  queued: boolean;
+  /** The name of the row item, for a row's group. */
+  readonly item: string | undefined;
+  /** How many of its effects read only the item (have no computed). */
+  itemEffects: number;
+  /** The row has a new item since the last flush. */
+  itemChanged: boolean;
 }
 
 interface Effect {
-  readonly computed: Signal.Computed<unknown>;
+  /** Undefined for an effect that reads only its row's item. */
+  readonly computed: Signal.Computed<unknown> | undefined;
+  readonly compute: () => unknown;
   readonly apply: Apply;
   last: unknown;
   readonly group: Group;

@@ -9,6 +9,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit/html.js';
 import { evaluate, toText, unreachable } from '../expr/evaluate.js';
+import { readsOf } from '../expr/reads.js';
 import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
@@ -62,11 +63,13 @@ export function renderNode(
       if (node.value.expr === 'lit') return toText(node.value.value);
       return text({
         reactor: ctx.reactor,
+        reads: readsOf(node.value),
         compute: () => toText(evaluate(node.value, scope, ctx)),
       });
     case 'if':
       return branch({
         reactor: ctx.reactor,
+        reads: readsOf(node.condition),
         condition: () => Boolean(evaluate(node.condition, scope, ctx)),
         content: (shown) => {
           const shownNode = shown ? node.then : node.else;
