@@ -161,8 +161,9 @@ export class Reactor {
         const itemChanged = group.itemChanged;
         group.itemChanged = false;
         // An earlier effect (an `if` or `each`) may dispose some of these
-        // along with their DOM: a copy is walked.
-        for (const effect of group.effects.slice()) {
+        // along with their DOM; disposal replaces the list rather than
+        // changing it, so this walk sees the list as it was.
+        for (const effect of group.effects) {
           if (effect.disposed) continue;
           let value: unknown;
           if (effect.computed !== undefined) {
@@ -253,7 +254,7 @@ export class Reactor {
     const group = effect.group;
     if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
     else group.itemEffects--;
-    group.effects.splice(group.effects.indexOf(effect), 1);
+    group.effects = group.effects.filter((other) => other !== effect);
     this.live--;
   }
 
