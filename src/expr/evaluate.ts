@@ -7,7 +7,7 @@ import type { BinOp, Expr } from '../program/types.js';
 import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import { ConstelaError, warn } from '../runtime/errors.js';
-import { getIn, parsePath, isForbiddenKey } from '../runtime/paths.js';
+import { getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import type { Store } from '../runtime/store.js';
 import { GLOBALS, findMethod } from './methods.js';
@@ -104,8 +104,17 @@ function lookup(name: string, scope: Scope, expr: Expr): unknown {
 }
 
 function withPath(value: unknown, path: string | undefined): unknown {
-  return path === undefined ? value : getIn(value, parsePath(path));
+  if (path === undefined) return value;
+  let keys = staticPaths.get(path);
+  if (keys === undefined) staticPaths.set(path, (keys = parsePath(path)));
+  return getIn(value, keys);
 }
+
+/**
+ * The `path` fields of expressions, parsed once: they are strings written
+ * in programs, so there are only so many, and bindings read them often.
+ */
+const staticPaths = new Map<string, readonly PathKey[]>();
 
 function binary(
   op: BinOp,
