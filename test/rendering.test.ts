@@ -344,6 +344,90 @@ describe('bindings that read only their row', () => {
   });
 });
 
+describe('a list that takes the place of another', () => {
+  const list = (name: string) => ({
+    kind: 'each',
+    items: state(name),
+    as: 'x',
+    body: node('span', {}, [text(v('x', 't'))]),
+  });
+
+  it('shows the new list when an if swaps two lists, and keeps it live', async () => {
+    const { el } = await mount(
+      program(
+        {
+          flag: { type: 'boolean', initial: true },
+          a: { type: 'list', initial: [{ t: 'a1' }, { t: 'a2' }] },
+          b: { type: 'list', initial: [{ t: 'b1' }, { t: 'b2' }] },
+        },
+        [],
+        node('div', {}, [
+          { kind: 'if', condition: state('flag'), then: list('a'), else: list('b') },
+        ]),
+      ),
+    );
+    expect($(el, 'div').textContent).to.equal('a1a2');
+    el.setState('flag', false);
+    await el.updateComplete;
+    expect($(el, 'div').textContent).to.equal('b1b2');
+    el.setState('b', [{ t: 'B1' }, { t: 'B2' }, { t: 'B3' }]);
+    await el.updateComplete;
+    expect($(el, 'div').textContent).to.equal('B1B2B3');
+    el.setState('flag', true);
+    await el.updateComplete;
+    expect($(el, 'div').textContent).to.equal('a1a2');
+  });
+
+  it('shows the new program when the program changes and both views are a list', async () => {
+    const make = (initial: unknown[]) =>
+      program({ xs: { type: 'list', initial } }, [], {
+        kind: 'each',
+        items: state('xs'),
+        as: 'x',
+        body: node('b', {}, [text(v('x'))]),
+      });
+    const { el } = await mount(make(['a', 'b']));
+    expect(el.textContent).to.equal('ab');
+    el.program = make(['c', 'd']) as never;
+    await el.updateComplete;
+    expect(el.textContent).to.equal('cd');
+    el.setState('xs', ['p', 'q', 'r']);
+    await el.updateComplete;
+    expect(el.textContent).to.equal('pqr');
+  });
+});
+
+describe('update order', () => {
+  it("settles a row's if before the branch it hides sees the new item (no false error)", async () => {
+    const { el, errors } = await mount(
+      program(
+        { rows: { type: 'list', initial: [{ id: 1, name: 'abc' }] } },
+        [],
+        node('div', {}, [
+          {
+            kind: 'each',
+            items: state('rows'),
+            as: 'row',
+            body: node('p', {}, [
+              {
+                kind: 'if',
+                condition: { expr: 'bin', op: '!=', left: v('row', 'name'), right: lit(null) },
+                then: text({ expr: 'call', target: v('row', 'name'), method: 'toUpperCase' }),
+                else: text(lit('none')),
+              },
+            ]),
+          },
+        ]),
+      ),
+    );
+    expect($(el, 'p').textContent).to.equal('ABC');
+    el.setState('rows', [{ id: 1, name: null }]);
+    await el.updateComplete;
+    expect($(el, 'p').textContent).to.equal('none');
+    expect(errors).to.deep.equal([]);
+  });
+});
+
 describe('unkeyed each', () => {
   it('matches rows by position', async () => {
     const { el } = await mount(table(rows(3), false));

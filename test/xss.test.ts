@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import { lit, mount, program, state, text, el as node } from './helpers.js';
+import { captureWarnings, lit, mount, program, state, text, el as node } from './helpers.js';
 
 /**
  * Attack vectors from public XSS cheat sheets, rewritten as Constela
@@ -270,5 +270,22 @@ describe('names that would hide a property of the page', () => {
     // Any element's id is a named property of window, below EventTarget's.
     expect(await idOf('div', { id: lit('addEventListener') })).to.deep.equal([null, null]);
     expect(await idOf('div', { id: lit('toString') })).to.deep.equal([null, null]);
+  });
+
+  it('an element with the id CONSTELA_SILENT does not silence the warnings', async () => {
+    const capture = captureWarnings();
+    // Only a real `true` silences; an element named so is not one.
+    delete (globalThis as { CONSTELA_SILENT?: unknown }).CONSTELA_SILENT;
+    const decoy = document.createElement('div');
+    decoy.id = 'CONSTELA_SILENT';
+    document.body.append(decoy);
+    try {
+      const url = `javascript:void(${Date.now()})`;
+      await mount(program({}, [], node('a', { href: lit(url) })));
+      expect(capture.warnings.some((w) => w.includes('is not allowed'))).to.equal(true);
+    } finally {
+      decoy.remove();
+      capture.restore();
+    }
   });
 });

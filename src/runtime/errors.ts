@@ -57,7 +57,9 @@ const warned = new Set<string>();
  * Set `globalThis.CONSTELA_SILENT = true` to silence warnings.
  */
 export function warn(message: string, path?: string): void {
-  if ((globalThis as { CONSTELA_SILENT?: boolean }).CONSTELA_SILENT) return;
+  // Only `true`: an element with id="CONSTELA_SILENT" is a property of
+  // window too, and must not silence anything.
+  if ((globalThis as { CONSTELA_SILENT?: unknown }).CONSTELA_SILENT === true) return;
   const text = path === undefined ? message : `${message} (at ${path})`;
   if (warned.has(text)) return;
   warned.add(text);

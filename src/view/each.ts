@@ -65,6 +65,13 @@ class EachDirective extends Directive {
     this.container = part;
     if (spec === this.spec) return noChange;
     this.stop?.();
+    // Another list in this place (an if swapped two lists, the program
+    // changed): the rows shown so far belong to the old one.
+    if (this.spec !== undefined) {
+      for (const row of this.rows) this.removeRow(row);
+      this.rows = [];
+      this.items = [];
+    }
     this.spec = spec;
     this.owner = spec.ctx.reactor.owner;
     const key = spec.node.key;

@@ -31,8 +31,8 @@ const LIVE = new Set(['value', 'checked', 'selected', 'indeterminate']);
 class PropsDirective extends Directive {
   private spec: PropsSpec | undefined;
   private element: Element | undefined;
+  /** Undoes what `start` did: effects stopped, listeners removed. */
   private stops: (() => void)[] = [];
-  private listening = false;
 
   render(_spec: PropsSpec): unknown {
     return noChange;
@@ -53,7 +53,7 @@ class PropsDirective extends Directive {
     for (const prop of planOf(node)) {
       switch (prop.kind) {
         case 'handler':
-          if (!this.listening) this.listen(element, prop.handler, scope, ctx);
+          this.listen(element, prop.handler, scope, ctx);
           break;
         case 'fixed':
           applyProp(element, prop.name, prop.value, prop.path);
@@ -79,14 +79,15 @@ class PropsDirective extends Directive {
         ),
       );
     }
-    this.listening = true;
   }
 
   private listen(element: Element, handler: EventHandler, scope: Scope, ctx: ViewContext): void {
-    element.addEventListener(handler.event, (event) => {
+    const listener = (event: Event) => {
       // An element out of the document belongs to DOM that left the app.
       if (element.isConnected) ctx.handleEvent(handler, scope, event);
-    });
+    };
+    element.addEventListener(handler.event, listener);
+    this.stops.push(() => element.removeEventListener(handler.event, listener));
   }
 
   private stopAll(): void {

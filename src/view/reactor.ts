@@ -150,7 +150,9 @@ export class Reactor {
     // Effects queued while these are applied (rows an `each` updated) are
     // taken in the next round, until nothing is queued.
     while (this.queue.length > 0 && !this.paused) {
-      const queue = this.queue;
+      // Outer groups first: a row's `if` settles before the branch it may
+      // hide sees the row's new item, and a disposed group is skipped.
+      const queue = this.queue.sort((a, b) => a.depth - b.depth);
       this.queue = [];
       for (const group of queue) {
         group.queued = false;
@@ -219,6 +221,7 @@ export class Reactor {
       children: undefined,
       disposed: false,
       queued: false,
+      depth: parent === undefined ? 0 : parent.depth + 1,
       item,
       itemEffects: 0,
       itemChanged: false,
@@ -285,6 +288,8 @@ export interface Group {
   disposed: boolean;
   /** Waiting in the queue. */
   queued: boolean;
+  /** How many groups it is inside: outer groups are applied first. */
+  readonly depth: number;
   /** The name of the row item, for a row's group. */
   readonly item: string | undefined;
   /** How many of its effects read only the item (have no computed). */
