@@ -116,11 +116,6 @@ export class Reactor {
     this.disposeTree(group);
   }
 
-  /** Whether a group was disposed (its DOM is gone). */
-  isDisposed(group: Group): boolean {
-    return group.disposed;
-  }
-
   /** The number of live effects, for leak checks. */
   get size(): number {
     return this.live;
