@@ -8,7 +8,7 @@ import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import { ConstelaError, warn } from '../runtime/errors.js';
 import { getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths.js';
-import { Scope } from '../runtime/scope.js';
+import { MISSING, Scope } from '../runtime/scope.js';
 import type { Store } from '../runtime/store.js';
 import { GLOBALS, findMethod } from './methods.js';
 
@@ -97,7 +97,8 @@ export function evaluateExprOrRecord(
 }
 
 function lookup(name: string, scope: Scope, expr: Expr): unknown {
-  if (scope.has(name)) return scope.get(name);
+  const value = scope.find(name);
+  if (value !== MISSING) return value;
   if (Object.hasOwn(GLOBALS, name)) return GLOBALS[name];
   warn(`"${name}" is not defined here`, locate(expr));
   return undefined;

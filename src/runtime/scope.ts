@@ -8,6 +8,9 @@ import { Signal } from 'signal-polyfill';
  * variable re-runs when that row changes; `get` unwraps them. Action runs
  * get a fresh scope of plain values, so two runs never share one.
  */
+/** What `Scope.find` gives for a name that no frame defines. */
+export const MISSING = Symbol('missing');
+
 export class Scope {
   private readonly names: Map<string, unknown>;
 
@@ -24,19 +27,19 @@ export class Scope {
     );
   }
 
-  has(name: string): boolean {
-    for (let s: Scope | null = this; s !== null; s = s.parent) {
-      if (s.names.has(name)) return true;
-    }
-    return false;
-  }
-
   /** The current value of `name` (signals are read, so tracked). */
   get(name: string): unknown {
+    const value = this.find(name);
+    return value === MISSING ? undefined : value;
+  }
+
+  /** The current value of `name`, or `MISSING` when no frame defines it. */
+  find(name: string): unknown {
     for (let s: Scope | null = this; s !== null; s = s.parent) {
-      if (s.names.has(name)) return unwrap(s.names.get(name));
+      const slot = s.names.get(name);
+      if (slot !== undefined || s.names.has(name)) return unwrap(slot);
     }
-    return undefined;
+    return MISSING;
   }
 
   /** Defines `name` in this frame (a `result` name of a step). */
