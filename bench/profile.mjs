@@ -8,28 +8,14 @@
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/server.mjs';
 import { chromiumArgs, chromiumPath } from '../test/server/chromium.mjs';
+import { writePatchStream } from './patch-stream.mjs';
 
 const mode = process.argv[2] ?? 'table';
 
-/** The same stream as the bench's, for 4 seconds. */
+/** The bench's stream, for 4 seconds. */
 function patches(req, res, url) {
   if (url.pathname !== '/bench/patches') return false;
-  const rate = 10000;
-  const seconds = 4;
-  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-  const start = Date.now();
-  let sent = 0;
-  const tick = setInterval(() => {
-    const due = Math.min(rate * seconds, Math.floor(((Date.now() - start) / 1000) * rate));
-    let chunk = '';
-    for (; sent < due; sent++) {
-      const ops = [{ op: 'replace', path: `/rows/${sent % 1000}/label`, value: `m${sent}` }];
-      chunk += `id: ${sent}\ndata: ${JSON.stringify({ t: Date.now(), ops })}\n\n`;
-    }
-    if (chunk) res.write(chunk);
-    if (sent >= rate * seconds) clearInterval(tick);
-  }, 4);
-  req.on('close', () => clearInterval(tick));
+  writePatchStream(req, res, 10000, 4);
   return true;
 }
 

@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/server.mjs';
 import { chromiumArgs, chromiumPath } from '../test/server/chromium.mjs';
+import { writePatchStream } from './patch-stream.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -39,24 +40,9 @@ async function benchRoutes(req, res, url) {
     return true;
   }
   if (url.pathname === '/bench/patches') {
-    // `rate` single-operation patches a second for `seconds`, in 4 ms ticks.
     const rate = Number(url.searchParams.get('rate'));
     const seconds = Number(url.searchParams.get('seconds'));
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
-    const start = Date.now();
-    let sent = 0;
-    const tick = setInterval(() => {
-      const due = Math.min(rate * seconds, Math.floor(((Date.now() - start) / 1000) * rate));
-      let chunk = '';
-      for (; sent < due; sent++) {
-        const ops = [{ op: 'replace', path: `/rows/${sent % 1000}/label`, value: `m${sent}` }];
-        chunk += `id: ${sent}\ndata: ${JSON.stringify({ t: Date.now(), ops })}\n\n`;
-      }
-      if (chunk) res.write(chunk);
-      if (sent >= rate * seconds) clearInterval(tick);
-    }, 4);
-    req.on('close', () => clearInterval(tick));
-    benchRoutes.lastSent = () => sent;
+    writePatchStream(req, res, rate, seconds);
     return true;
   }
   return false;
