@@ -93,13 +93,13 @@ export class ConstelaApp extends HTMLElement {
    * loaded (or failed), rendered, and its effects flushed.
    */
   get updateComplete(): Promise<boolean> {
-    return this.#settle();
+    return this.#untilShown();
   }
 
-  async #settle(): Promise<boolean> {
+  async #untilShown(): Promise<boolean> {
     while (this.#rendering !== undefined) await this.#rendering;
     await this.#started;
-    if (this.#rendering !== undefined) return this.#settle();
+    if (this.#rendering !== undefined) return this.#untilShown();
     if (this.status.kind === 'running') await this.status.app.reactor.settled();
     return true;
   }

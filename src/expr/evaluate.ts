@@ -6,7 +6,7 @@
 import type { BinOp, Expr } from '../program/types.js';
 import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
-import { ConstelaError, warn } from '../runtime/errors.js';
+import { ConstelaError, unreachable, warn } from '../runtime/errors.js';
 import { getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths.js';
 import { MISSING, Scope } from '../runtime/scope.js';
 import type { Store } from '../runtime/store.js';
@@ -171,8 +171,4 @@ export function toText(value: unknown): string {
     }
   }
   return String(value);
-}
-
-export function unreachable(value: never): never {
-  throw new ConstelaError('invalid', `unknown node ${JSON.stringify(value)}`);
 }

@@ -5,7 +5,7 @@
  * only a row's item can only change when that item does.
  */
 import type { Expr } from '../program/types.js';
-import { unreachable } from './evaluate.js';
+import { unreachable } from '../runtime/errors.js';
 
 /** The one name read; `CONSTANT` for none; `MANY` for anything more. */
 export type Reads = string | typeof CONSTANT | typeof MANY;

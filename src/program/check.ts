@@ -4,7 +4,7 @@
  * first, each with the JSON Pointer of where it is, what was found and what
  * was expected, and the closest valid name for a typo.
  */
-import { pointer, warn } from '../runtime/errors.js';
+import { pointer, unreachable, warn } from '../runtime/errors.js';
 import {
   FAMILIES,
   FORBIDDEN_NAMES,
@@ -241,10 +241,6 @@ class Checker {
   private fail(path: string, message: string): void {
     this.problems.push({ path, message });
   }
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unknown field kind ${String(value)}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

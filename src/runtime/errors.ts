@@ -65,3 +65,8 @@ export function warn(message: string, path?: string): void {
   warned.add(text);
   console.warn(`[constela] ${text}`);
 }
+
+/** The default of an exhaustive switch: a kind the types say cannot occur. */
+export function unreachable(value: never): never {
+  throw new ConstelaError('invalid', `unknown node ${JSON.stringify(value)}`);
+}

@@ -5,10 +5,10 @@
  * update shows in the same frame as the click that caused it. Callbacks
  * that run later (`delay`, `interval`) run in the same scope.
  */
-import { evaluate, toText, unreachable } from '../expr/evaluate.js';
+import { evaluate, toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ClearTimerStep, DelayStep, IntervalStep, Step } from '../program/types.js';
-import { ConstelaError } from '../runtime/errors.js';
+import { ConstelaError, unreachable } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import {
   runBind,

@@ -51,8 +51,6 @@ class EachDirective extends Directive {
   private owner: Group | undefined;
   private container: ChildPart | undefined;
   private rows: Row[] = [];
-  /** The list the rows show, to tell which items are new objects. */
-  private items: readonly unknown[] = [];
   private stop: (() => void) | undefined;
   /** Keys of item objects, when the key depends on the item alone. */
   private keyCache: WeakMap<object, unknown> | undefined;
@@ -70,7 +68,6 @@ class EachDirective extends Directive {
     if (this.spec !== undefined) {
       for (const row of this.rows) this.removeRow(row);
       this.rows = [];
-      this.items = [];
     }
     this.spec = spec;
     this.owner = spec.ctx.reactor.owner;
@@ -154,7 +151,6 @@ class EachDirective extends Directive {
     }
     focus?.restore();
     this.rows = next as Row[];
-    this.items = items;
     setCommittedValue(
       container,
       this.rows.map((row) => row.part),
@@ -168,14 +164,12 @@ class EachDirective extends Directive {
    */
   private updateInPlace(items: readonly unknown[]): boolean {
     const rows = this.rows;
-    const before = this.items;
     if (items.length !== rows.length || items.length === 0) return false;
     const changed: number[] = [];
-    for (let i = 0; i < items.length; i++) if (items[i] !== before[i]) changed.push(i);
+    for (let i = 0; i < items.length; i++) if (!Object.is(items[i], rows[i].value)) changed.push(i);
     const key = this.keyer();
     for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
     for (const i of changed) this.give(rows[i], items[i]);
-    this.items = items;
     return true;
   }
 

@@ -8,11 +8,11 @@
  * child-part hole for each text, `if` and `each` node.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit/html.js';
-import { evaluate, toText, unreachable } from '../expr/evaluate.js';
+import { evaluate, toText } from '../expr/evaluate.js';
 import { readsOf } from '../expr/reads.js';
 import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
-import { warn } from '../runtime/errors.js';
+import { unreachable, warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
 import { branch, text } from './bind.js';
 import type { ViewContext } from './context.js';
