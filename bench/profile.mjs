@@ -1,6 +1,7 @@
 // Where the main thread's time goes, by function (self time):
-//   npm run build && node bench/profile.mjs [table|sse]
+//   npm run build && node bench/profile.mjs [table|select|sse]
 // table: 15 rounds of create 1,000 rows and clear, in <constela-app>;
+// select: 300 selections of a row in a table of 1,000 rows;
 // sse: 4 s of the SSE scenario (10,000 patch messages a second).
 // Function names are the minified ones of dist/constela.js; the printed
 // offset finds them in the bundle. "(program)" is the browser's own work
@@ -35,6 +36,15 @@ try {
   await cdp.send('Profiler.start');
   if (mode === 'sse') {
     await page.evaluate(() => window.streamPatches('/bench/patches', 4));
+  } else if (mode === 'select') {
+    await page.evaluate(async () => {
+      await window.bench.create(1000);
+      await window.bench.settled();
+      for (let i = 0; i < 300; i++) {
+        await window.bench.select(i % 1000);
+        await window.bench.settled();
+      }
+    });
   } else {
     await page.evaluate(async () => {
       for (let i = 0; i < 15; i++) {

@@ -17,7 +17,10 @@ const store = new Store({
     ],
   },
 });
-const scope = new Scope(null, { item: { id: 7, title: 'seven' }, n: 2, payload: { index: 1 } });
+const scope = new Scope(
+  null,
+  Object.entries({ item: { id: 7, title: 'seven' }, n: 2, payload: { index: 1 } }),
+);
 const run = (expr: unknown) => evaluate(expr as Expr, scope, { store });
 const bin = (op: string, left: unknown, right: unknown) => ({ expr: 'bin', op, left, right });
 const call = (target: unknown, method: string, ...args: unknown[]) => ({

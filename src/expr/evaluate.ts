@@ -41,8 +41,13 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
       if (isForbiddenKey(key)) return undefined;
       return getIn(evaluate(expr.base, scope, ctx), [key]);
     }
-    case 'bin':
+    case 'bin': {
+      // In a list's row, `row.id == state selected` is answered by the
+      // list's selector, so that a change of `selected` re-runs two rows.
+      const same = scope.rows?.equal(expr, scope);
+      if (same !== undefined) return expr.op === '==' ? same : !same;
       return binary(expr.op, expr.left, expr.right, scope, ctx);
+    }
     case 'not':
       return !evaluate(expr.operand, scope, ctx);
     case 'cond':

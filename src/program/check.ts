@@ -43,121 +43,123 @@ const handlerProp = new RegExp(HANDLER_PROP_PATTERN);
 
 class Checker {
   readonly problems: Problem[] = [];
-  private readonly handlers: [object, string][] = [];
+  readonly #handlers: [object, string][] = [];
 
   /** Checks one value against one field kind. */
   field(value: unknown, field: Field, path: string): void {
-    if (typeof field === 'object') return this.compound(value, field, path);
+    if (typeof field === 'object') return this.#compound(value, field, path);
     switch (field) {
       case 'expr':
-        return this.node(value, path, 'expr');
+        return this.#node(value, path, 'expr');
       case 'steps':
-        return this.list(value, path, 'a list of steps', (item, at) => this.node(item, at, 'step'));
+        return this.#list(value, path, 'a list of steps', (item, at) =>
+          this.#node(item, at, 'step'),
+        );
       case 'view':
-        return this.node(value, path, 'view');
+        return this.#node(value, path, 'view');
       case 'children':
-        return this.list(value, path, 'a list of view nodes', (item, at) =>
-          this.node(item, at, 'view'),
+        return this.#list(value, path, 'a list of view nodes', (item, at) =>
+          this.#node(item, at, 'view'),
         );
       case 'exprs':
-        return this.list(value, path, 'a list of expressions', (item, at) =>
-          this.node(item, at, 'expr'),
+        return this.#list(value, path, 'a list of expressions', (item, at) =>
+          this.#node(item, at, 'expr'),
         );
       case 'strings':
-        return this.list(value, path, 'a list of strings', (item, at) =>
+        return this.#list(value, path, 'a list of strings', (item, at) =>
           this.field(item, 'string', at),
         );
       case 'exprRecord':
         if (!isRecord(value))
-          return this.fail(path, `expected an object of expressions, found ${kindOf(value)}`);
+          return this.#fail(path, `expected an object of expressions, found ${kindOf(value)}`);
         for (const [key, item] of Object.entries(value))
-          this.node(item, pointer(path, key), 'expr');
+          this.#node(item, pointer(path, key), 'expr');
         return;
       case 'exprOrRecord':
         return isExpr(value)
-          ? this.node(value, path, 'expr')
+          ? this.#node(value, path, 'expr')
           : this.field(value, 'exprRecord', path);
       case 'msOrExpr':
         if (typeof value === 'number') return;
         if (!isRecord(value)) {
-          return this.fail(path, `expected milliseconds or an expression, found ${show(value)}`);
+          return this.#fail(path, `expected milliseconds or an expression, found ${show(value)}`);
         }
-        return this.node(value, path, 'expr');
+        return this.#node(value, path, 'expr');
       case 'json':
         return;
       case 'string':
       case 'dotPath':
-        if (typeof value !== 'string') this.fail(path, `expected a string, found ${show(value)}`);
+        if (typeof value !== 'string') this.#fail(path, `expected a string, found ${show(value)}`);
         return;
       case 'name':
         if (typeof value !== 'string' || value === '') {
-          this.fail(path, `expected a non-empty string, found ${show(value)}`);
+          this.#fail(path, `expected a non-empty string, found ${show(value)}`);
         }
         return;
       case 'number':
       case 'boolean':
-        if (typeof value !== field) this.fail(path, `expected a ${field}, found ${show(value)}`);
+        if (typeof value !== field) this.#fail(path, `expected a ${field}, found ${show(value)}`);
         return;
       case 'tag':
         if (typeof value !== 'string' || !tagPattern.test(value)) {
-          this.fail(path, `expected a tag name (letters, digits, dashes), found ${show(value)}`);
+          this.#fail(path, `expected a tag name (letters, digits, dashes), found ${show(value)}`);
         }
         return;
       case 'props':
-        return this.props(value, path);
+        return this.#props(value, path);
       default:
         return unreachable(field);
     }
   }
 
-  private compound(value: unknown, field: Exclude<Field, string>, path: string): void {
+  #compound(value: unknown, field: Exclude<Field, string>, path: string): void {
     if ('oneOf' in field) {
       if (!field.oneOf.includes(value as string)) {
         const hint = typeof value === 'string' ? suggest(value, field.oneOf) : '';
-        this.fail(path, `expected one of ${field.oneOf.join(', ')}, found ${show(value)}${hint}`);
+        this.#fail(path, `expected one of ${field.oneOf.join(', ')}, found ${show(value)}${hint}`);
       }
     } else if ('const' in field) {
       if (value !== field.const)
-        this.fail(path, `expected ${show(field.const)}, found ${show(value)}`);
+        this.#fail(path, `expected ${show(field.const)}, found ${show(value)}`);
     } else if ('shape' in field) {
       if (!isRecord(value)) {
         const what = path === '' ? 'a program must be a JSON object' : 'expected an object';
-        return this.fail(path, `${what}, found ${kindOf(value)}`);
+        return this.#fail(path, `${what}, found ${kindOf(value)}`);
       }
-      this.fields(value, field.shape, path, path === '' ? 'the program' : `"${lastToken(path)}"`);
+      this.#fields(value, field.shape, path, path === '' ? 'the program' : `"${lastToken(path)}"`);
     } else if ('list' in field) {
-      this.list(value, path, 'a list', (item, at) => this.field(item, { shape: field.list }, at));
+      this.#list(value, path, 'a list', (item, at) => this.field(item, { shape: field.list }, at));
     } else {
-      if (!isRecord(value)) return this.fail(path, `expected an object, found ${kindOf(value)}`);
+      if (!isRecord(value)) return this.#fail(path, `expected an object, found ${kindOf(value)}`);
       for (const [key, item] of Object.entries(value)) {
         if (FORBIDDEN_NAMES.includes(key))
-          this.fail(pointer(path, key), `"${key}" cannot be a name`);
+          this.#fail(pointer(path, key), `"${key}" cannot be a name`);
         else this.field(item, { shape: field.record }, pointer(path, key));
       }
     }
   }
 
   /** Checks a node of a family: its tag, then every field of its kind. */
-  private node(value: unknown, path: string, family: keyof typeof FAMILIES): void {
+  #node(value: unknown, path: string, family: keyof typeof FAMILIES): void {
     const { tag, kinds, what } = FAMILIES[family];
     if (!isRecord(value))
-      return this.fail(path, `expected ${article(what)}, found ${kindOf(value)}`);
+      return this.#fail(path, `expected ${article(what)}, found ${kindOf(value)}`);
     remember(value, path);
     const kind = value[tag];
     if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
       const known = Object.keys(kinds);
-      return this.fail(
+      return this.#fail(
         pointer(path, tag),
         typeof kind === 'string'
           ? `unknown ${what} "${kind}"${suggest(kind, known)}; expected one of ${known.join(', ')}`
           : `${article(what)} needs a "${tag}" field, found ${show(kind)}`,
       );
     }
-    this.fields(value, kinds[kind], path, `"${kind}"`, tag);
+    this.#fields(value, kinds[kind], path, `"${kind}"`, tag);
   }
 
   /** Checks the fields of `node` against `shape`; `skip` is its tag field. */
-  private fields(
+  #fields(
     node: Record<string, unknown>,
     shape: Shape,
     path: string,
@@ -167,45 +169,45 @@ class Checker {
     const names = Object.keys(shape).map((key) => key.replace(/\?$/, ''));
     for (const key of Object.keys(node)) {
       if (key === skip || names.includes(key)) continue;
-      this.fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
+      this.#fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
     }
     for (const [key, field] of Object.entries(shape)) {
       const optional = key.endsWith('?');
       const name = optional ? key.slice(0, -1) : key;
       if (node[name] === undefined) {
-        if (!optional) this.fail(pointer(path, name), `${what} needs "${name}"`);
+        if (!optional) this.#fail(pointer(path, name), `${what} needs "${name}"`);
       } else {
         this.field(node[name], field, pointer(path, name));
       }
     }
   }
 
-  private props(value: unknown, path: string): void {
+  #props(value: unknown, path: string): void {
     if (!isRecord(value))
-      return this.fail(path, `expected an object of props, found ${kindOf(value)}`);
+      return this.#fail(path, `expected an object of props, found ${kindOf(value)}`);
     for (const [name, prop] of Object.entries(value)) {
       const at = pointer(path, name);
       if (isEventHandler(prop) || (handlerProp.test(name) && isRecord(prop))) {
         remember(prop, at);
-        this.fields(prop as Record<string, unknown>, HANDLER, at, 'a handler');
-        this.handlers.push([prop, at]);
+        this.#fields(prop as Record<string, unknown>, HANDLER, at, 'a handler');
+        this.#handlers.push([prop, at]);
       } else if (handlerProp.test(name)) {
-        this.fail(at, `"${name}" must be a handler { event, action }, found ${show(prop)}`);
+        this.#fail(at, `"${name}" must be a handler { event, action }, found ${show(prop)}`);
       } else if (isExpr(prop)) {
-        this.node(prop, at, 'expr');
+        this.#node(prop, at, 'expr');
       } else if (isRecord(prop) || Array.isArray(prop)) {
-        this.fail(at, `expected an expression, a plain value or a handler { event, action }`);
+        this.#fail(at, `expected an expression, a plain value or a handler { event, action }`);
       }
     }
   }
 
-  private list(
+  #list(
     value: unknown,
     path: string,
     what: string,
     each: (item: unknown, at: string) => void,
   ): void {
-    if (!Array.isArray(value)) return this.fail(path, `expected ${what}, found ${kindOf(value)}`);
+    if (!Array.isArray(value)) return this.#fail(path, `expected ${what}, found ${kindOf(value)}`);
     value.forEach((item, i) => each(item, pointer(path, i)));
   }
 
@@ -233,12 +235,12 @@ class Checker {
     for (const [key, name] of Object.entries(program.lifecycle ?? {})) {
       check(name, `/lifecycle/${key}`, key);
     }
-    for (const [handler, at] of this.handlers) {
+    for (const [handler, at] of this.#handlers) {
       check((handler as { action: unknown }).action, pointer(at, 'action'), 'the handler');
     }
   }
 
-  private fail(path: string, message: string): void {
+  #fail(path: string, message: string): void {
     this.problems.push({ path, message });
   }
 }

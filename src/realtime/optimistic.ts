@@ -25,23 +25,28 @@ export function combine(current: unknown, value: unknown): unknown {
   return value;
 }
 
-export class Optimistic {
-  private readonly pending = new Map<string, Pending>();
-  private count = 0;
+/** Timers that the app owns (and clears when it stops). */
+interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimer(id: number): void;
+}
 
-  constructor(
-    private readonly timers: {
-      setTimeout(fn: () => void, ms: number): number;
-      clearTimer(id: number): void;
-    },
-  ) {}
+export class Optimistic {
+  readonly #pending = new Map<string, Pending>();
+  #count = 0;
+
+  readonly #timers: Timers;
+
+  constructor(timers: Timers) {
+    this.#timers = timers;
+  }
 
   /**
    * Adds a layer writing `value` at `keys` inside `field`; returns its id.
    * Throws (and adds nothing) when the path cannot be written.
    */
   apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string {
-    const id = `optimistic-${++this.count}`;
+    const id = `optimistic-${++this.#count}`;
     // Fails now, before the layer exists, if the path cannot be written.
     updateIn(field.base.get(), keys, (current) => combine(current, value));
     const layer: Layer = {
@@ -57,17 +62,17 @@ export class Optimistic {
       },
     };
     const entry: Pending = { field, layer };
-    this.pending.set(id, entry);
+    this.#pending.set(id, entry);
     field.layers.set([...field.layers.get(), layer]);
     if (timeout !== undefined && timeout >= 0) {
-      entry.timer = this.timers.setTimeout(() => this.settle(id, false), timeout);
+      entry.timer = this.#timers.setTimeout(() => this.settle(id, false), timeout);
     }
     return id;
   }
 
   /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
   settle(id: unknown, keep: boolean, path?: string): void {
-    const entry = typeof id === 'string' ? this.pending.get(id) : undefined;
+    const entry = typeof id === 'string' ? this.#pending.get(id) : undefined;
     if (entry === undefined) {
       warn(
         `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
@@ -75,8 +80,8 @@ export class Optimistic {
       );
       return;
     }
-    this.pending.delete(id as string);
-    if (entry.timer !== undefined) this.timers.clearTimer(entry.timer);
+    this.#pending.delete(id as string);
+    if (entry.timer !== undefined) this.#timers.clearTimer(entry.timer);
     const { field, layer } = entry;
     if (keep) field.base.set(layer.apply(field.base.get()));
     field.layers.set(field.layers.get().filter((l) => l !== layer));
@@ -84,6 +89,6 @@ export class Optimistic {
 
   /** How many updates are pending. */
   get size(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 }

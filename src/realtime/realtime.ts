@@ -10,8 +10,8 @@ import type { SseConnection } from './sse-connection.js';
 
 export class Realtime {
   readonly optimistic: Optimistic;
-  private readonly connections = new Map<string, SseConnection>();
-  private readonly bindings = new Map<string, Binding[]>();
+  readonly #connections = new Map<string, SseConnection>();
+  readonly #bindings = new Map<string, Binding[]>();
 
   constructor(resources: Resources) {
     this.optimistic = new Optimistic(resources);
@@ -20,49 +20,49 @@ export class Realtime {
   /** Registers `connection` under `name`, closing any it replaces. */
   open(name: string, connection: SseConnection): void {
     this.close(name);
-    this.connections.set(name, connection);
+    this.#connections.set(name, connection);
   }
 
   /** Whether `connection` is still the live one for `name`. */
   isCurrent(name: string, connection: SseConnection): boolean {
-    return this.connections.get(name) === connection && !connection.isClosed;
+    return this.#connections.get(name) === connection && !connection.isClosed;
   }
 
   close(name: string): void {
-    this.connections.get(name)?.close();
-    this.connections.delete(name);
+    this.#connections.get(name)?.close();
+    this.#connections.delete(name);
   }
 
   /** Adds a binding; running the same bind step again replaces it. */
   bind(name: string, binding: Binding): void {
-    const list = (this.bindings.get(name) ?? []).filter((b) => b.step !== binding.step);
+    const list = (this.#bindings.get(name) ?? []).filter((b) => b.step !== binding.step);
     list.push(binding);
-    this.bindings.set(name, list);
+    this.#bindings.set(name, list);
   }
 
   /** Removes the bindings of `name` to `target`, or all of them. */
   unbind(name: string, target?: string): void {
     if (target === undefined) {
-      this.bindings.delete(name);
+      this.#bindings.delete(name);
       return;
     }
-    const list = (this.bindings.get(name) ?? []).filter((b) => b.step.target !== target);
-    this.bindings.set(name, list);
+    const list = (this.#bindings.get(name) ?? []).filter((b) => b.step.target !== target);
+    this.#bindings.set(name, list);
   }
 
   bindingsOf(name: string): readonly Binding[] {
-    return this.bindings.get(name) ?? [];
+    return this.#bindings.get(name) ?? [];
   }
 
   /** How many streams are open, for leak checks. */
   get openConnections(): number {
-    return this.connections.size;
+    return this.#connections.size;
   }
 
   /** Closes every connection and forgets every binding. */
   stop(): void {
-    for (const connection of this.connections.values()) connection.close();
-    this.connections.clear();
-    this.bindings.clear();
+    for (const connection of this.#connections.values()) connection.close();
+    this.#connections.clear();
+    this.#bindings.clear();
   }
 }

@@ -8,36 +8,40 @@
  * that arrived during a frame is handled as one batch.
  */
 export class SerialQueue {
-  private readonly jobs: (() => void | Promise<void>)[] = [];
-  private next = 0;
+  readonly #jobs: (() => void | Promise<void>)[] = [];
+  #next = 0;
   /** A pass is scheduled or under way. */
-  private busy = false;
+  #busy = false;
 
-  constructor(private readonly schedule: (run: () => void) => void = (run) => run()) {}
+  readonly #schedule: (run: () => void) => void;
 
-  add(job: () => void | Promise<void>): void {
-    this.jobs.push(job);
-    if (this.busy) return;
-    this.busy = true;
-    this.schedule(() => void this.run());
+  constructor(schedule: (run: () => void) => void = (run) => run()) {
+    this.#schedule = schedule;
   }
 
-  private async run(): Promise<void> {
+  add(job: () => void | Promise<void>): void {
+    this.#jobs.push(job);
+    if (this.#busy) return;
+    this.#busy = true;
+    this.#schedule(() => void this.#run());
+  }
+
+  async #run(): Promise<void> {
     try {
-      while (this.next < this.jobs.length) {
-        const job = this.jobs[this.next++];
+      while (this.#next < this.#jobs.length) {
+        const job = this.#jobs[this.#next++];
         // Drop what has run, now and then, rather than shifting every time.
-        if (this.next > 1024) {
-          this.jobs.splice(0, this.next);
-          this.next = 0;
+        if (this.#next > 1024) {
+          this.#jobs.splice(0, this.#next);
+          this.#next = 0;
         }
         const pending = job();
         if (pending !== undefined) await pending;
       }
     } finally {
-      this.jobs.length = 0;
-      this.next = 0;
-      this.busy = false;
+      this.#jobs.length = 0;
+      this.#next = 0;
+      this.#busy = false;
     }
   }
 }

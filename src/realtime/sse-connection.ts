@@ -38,92 +38,97 @@ export interface SseListener {
 }
 
 export class SseConnection {
-  private lastEventId = '';
+  #lastEventId = '';
   /** Failed retries since the last successful open. */
-  private retries = 0;
-  private controller: AbortController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private closed = false;
-  private readonly onOnline = () => this.resumeOnline();
-  private readonly onOffline = () => this.controller?.abort('offline');
+  #retries = 0;
+  #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+  readonly #onOnline = () => this.#resumeOnline();
+  readonly #onOffline = () => this.#controller?.abort('offline');
 
-  constructor(
-    private readonly request: SseRequest,
-    private readonly backoff: Backoff,
-    private readonly listener: SseListener,
-  ) {}
+  readonly #request: SseRequest;
+  readonly #backoff: Backoff;
+  readonly #listener: SseListener;
+
+  constructor(request: SseRequest, backoff: Backoff, listener: SseListener) {
+    this.#request = request;
+    this.#backoff = backoff;
+    this.#listener = listener;
+  }
 
   start(): void {
-    window.addEventListener('offline', this.onOffline);
-    void this.connect();
+    window.addEventListener('offline', this.#onOffline);
+    void this.#connect();
   }
 
   /** Closes the stream for good: the server sees the request end. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.controller?.abort('closed');
-    clearTimeout(this.timer);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#controller?.abort('closed');
+    clearTimeout(this.#timer);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.#closed;
   }
 
-  private async connect(): Promise<void> {
-    this.timer = undefined;
-    if (this.closed) return;
-    if (!navigator.onLine) return this.waitOnline();
+  async #connect(): Promise<void> {
+    this.#timer = undefined;
+    if (this.#closed) return;
+    if (!navigator.onLine) return this.#waitOnline();
     const controller = new AbortController();
-    this.controller = controller;
+    this.#controller = controller;
     const headers: Record<string, string> = {
       Accept: 'text/event-stream',
       'Cache-Control': 'no-cache',
-      ...this.request.headers,
+      ...this.#request.headers,
     };
-    if (this.lastEventId !== '') headers['Last-Event-ID'] = this.lastEventId;
+    if (this.#lastEventId !== '') headers['Last-Event-ID'] = this.#lastEventId;
 
     let status: number | undefined;
     try {
-      const response = await fetch(this.request.url, {
-        method: this.request.method,
+      const response = await fetch(this.#request.url, {
+        method: this.#request.method,
         headers,
-        body: this.request.body,
+        body: this.#request.body,
         cache: 'no-store',
         signal: controller.signal,
       });
       status = response.status;
-      if (response.status === 204) return this.end('the server ended the stream (204)', 204);
-      if (!response.ok) return this.drop(`the server answered ${response.status}`, status);
+      if (response.status === 204) return this.#end('the server ended the stream (204)', 204);
+      if (!response.ok) return this.#drop(`the server answered ${response.status}`, status);
       const type = response.headers.get('content-type') ?? '';
       if (!/^text\/event-stream\b/i.test(type) || response.body === null) {
         await response.body?.cancel();
-        return this.drop(`expected text/event-stream, got "${type}"`, status);
+        return this.#drop(`expected text/event-stream, got "${type}"`, status);
       }
 
-      this.retries = 0;
-      this.listener.open();
-      await this.read(response.body, controller);
-      this.drop('the stream ended', status);
+      this.#retries = 0;
+      this.#listener.open();
+      await this.#read(response.body, controller);
+      this.#drop('the stream ended', status);
     } catch (error) {
-      if (this.closed || controller.signal.reason === 'closed') return;
+      if (this.#closed || controller.signal.reason === 'closed') return;
       const message =
         controller.signal.reason === 'offline'
           ? 'the browser went offline'
           : `the connection failed: ${(error as Error)?.message ?? String(error)}`;
-      this.drop(message, status);
+      this.#drop(message, status);
     }
   }
 
-  private async read(body: ReadableStream<Uint8Array>, controller: AbortController): Promise<void> {
+  async #read(body: ReadableStream<Uint8Array>, controller: AbortController): Promise<void> {
     const parser = new SseParser({
       event: (event) => {
-        if (!this.closed && this.request.eventTypes.has(event.type)) this.listener.message(event);
+        if (!this.#closed && this.#request.eventTypes.has(event.type))
+          this.#listener.message(event);
       },
-      id: (id) => (this.lastEventId = id),
-      retry: (ms) => (this.backoff.baseDelay = ms),
+      id: (id) => (this.#lastEventId = id),
+      retry: (ms) => (this.#backoff.baseDelay = ms),
     });
     const reader = body.getReader();
     try {
@@ -137,33 +142,33 @@ export class SseConnection {
     }
   }
 
-  private drop(message: string, status?: number): void {
-    if (this.closed) return;
-    this.controller?.abort('dropped');
+  #drop(message: string, status?: number): void {
+    if (this.#closed) return;
+    this.#controller?.abort('dropped');
     if (!navigator.onLine) {
-      this.listener.drop({ message, status, attempt: this.retries + 1, willRetry: true });
-      return this.waitOnline();
+      this.#listener.drop({ message, status, attempt: this.#retries + 1, willRetry: true });
+      return this.#waitOnline();
     }
-    const n = this.retries;
-    if (!this.backoff.allows(n)) return this.end(message, status);
-    const delay = this.backoff.delay(n);
-    this.listener.drop({ message, status, attempt: n + 1, willRetry: true, delay });
-    this.retries = n + 1;
-    this.timer = setTimeout(() => void this.connect(), delay);
+    const n = this.#retries;
+    if (!this.#backoff.allows(n)) return this.#end(message, status);
+    const delay = this.#backoff.delay(n);
+    this.#listener.drop({ message, status, attempt: n + 1, willRetry: true, delay });
+    this.#retries = n + 1;
+    this.#timer = setTimeout(() => void this.#connect(), delay);
   }
 
   /** Stops retrying; the connection stays closed. */
-  private end(message: string, status?: number): void {
-    this.listener.drop({ message, status, attempt: this.retries + 1, willRetry: false });
+  #end(message: string, status?: number): void {
+    this.#listener.drop({ message, status, attempt: this.#retries + 1, willRetry: false });
     this.close();
   }
 
-  private waitOnline(): void {
-    window.addEventListener('online', this.onOnline, { once: true });
+  #waitOnline(): void {
+    window.addEventListener('online', this.#onOnline, { once: true });
   }
 
-  private resumeOnline(): void {
-    clearTimeout(this.timer);
-    if (!this.closed) void this.connect();
+  #resumeOnline(): void {
+    clearTimeout(this.#timer);
+    if (!this.#closed) void this.#connect();
   }
 }

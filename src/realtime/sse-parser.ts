@@ -34,44 +34,48 @@ export interface SseHandlers {
 
 /** Splits text into lines, keeping what is left of a line between chunks. */
 export class LineSplitter {
-  private rest = '';
-  private afterCR = false;
+  #rest = '';
+  #afterCR = false;
 
   /** Returns the complete lines in `chunk`, without their line endings. */
   push(chunk: string): string[] {
     let text = chunk;
     // A CR ended the last chunk: an LF opening this one belongs to it.
-    if (this.afterCR && text.startsWith('\n')) text = text.slice(1);
-    this.afterCR = false;
+    if (this.#afterCR && text.startsWith('\n')) text = text.slice(1);
+    this.#afterCR = false;
     const lines: string[] = [];
     let start = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
-      lines.push(this.rest + text.slice(start, i));
-      this.rest = '';
+      lines.push(this.#rest + text.slice(start, i));
+      this.#rest = '';
       if (c === 13) {
-        if (i + 1 === text.length) this.afterCR = true;
+        if (i + 1 === text.length) this.#afterCR = true;
         else if (text.charCodeAt(i + 1) === 10) i++;
       }
       start = i + 1;
     }
-    this.rest += text.slice(start);
+    this.#rest += text.slice(start);
     return lines;
   }
 }
 
 /** Turns lines into events, keeping the state the standard keeps. */
 export class EventAssembler {
-  private data: string[] = [];
-  private type = '';
-  private lastId = '';
-  private idBuffer = '';
+  #data: string[] = [];
+  #type = '';
+  #lastId = '';
+  #idBuffer = '';
 
-  constructor(private readonly handlers: SseHandlers) {}
+  readonly #handlers: SseHandlers;
+
+  constructor(handlers: SseHandlers) {
+    this.#handlers = handlers;
+  }
 
   line(line: string): void {
-    if (line === '') return this.dispatch();
+    if (line === '') return this.#dispatch();
     if (line.startsWith(':')) return; // a comment
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
@@ -79,48 +83,48 @@ export class EventAssembler {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
-        this.data.push(value);
+        this.#data.push(value);
         return;
       case 'event':
-        this.type = value;
+        this.#type = value;
         return;
       case 'id':
-        if (!value.includes('\0')) this.idBuffer = value;
+        if (!value.includes('\0')) this.#idBuffer = value;
         return;
       case 'retry':
-        if (/^\d+$/.test(value)) this.handlers.retry?.(Number(value));
+        if (/^\d+$/.test(value)) this.#handlers.retry?.(Number(value));
         return;
       default:
         return; // unknown fields are ignored
     }
   }
 
-  private dispatch(): void {
-    if (this.idBuffer !== this.lastId) {
-      this.lastId = this.idBuffer;
-      this.handlers.id?.(this.lastId);
+  #dispatch(): void {
+    if (this.#idBuffer !== this.#lastId) {
+      this.#lastId = this.#idBuffer;
+      this.#handlers.id?.(this.#lastId);
     }
-    const data = this.data;
-    const type = this.type;
-    this.data = [];
-    this.type = '';
+    const data = this.#data;
+    const type = this.#type;
+    this.#data = [];
+    this.#type = '';
     if (data.length === 0) return;
-    this.handlers.event({ type: type || 'message', data: data.join('\n'), id: this.lastId });
+    this.#handlers.event({ type: type || 'message', data: data.join('\n'), id: this.#lastId });
   }
 }
 
 /** Bytes in, events out: the three stages chained for one stream. */
 export class SseParser {
-  private readonly decoder = new TextDecoder('utf-8');
-  private readonly lines = new LineSplitter();
-  private readonly events: EventAssembler;
+  readonly #decoder = new TextDecoder('utf-8');
+  readonly #lines = new LineSplitter();
+  readonly #events: EventAssembler;
 
   constructor(handlers: SseHandlers) {
-    this.events = new EventAssembler(handlers);
+    this.#events = new EventAssembler(handlers);
   }
 
   push(chunk: Uint8Array | string): void {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-    for (const line of this.lines.push(text)) this.events.line(line);
+    const text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
+    for (const line of this.#lines.push(text)) this.#events.line(line);
   }
 }

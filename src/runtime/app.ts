@@ -25,27 +25,30 @@ export class App implements StepContext, ViewContext {
   readonly reactor: Reactor;
   readonly resources = new Tracker();
   readonly realtime = new Realtime(this.resources);
-  private readonly actions = new Map<string, ActionDecl>();
-  private stopped = false;
-  private template: unknown;
+  readonly #actions = new Map<string, ActionDecl>();
+  #stopped = false;
+  #template: unknown;
+
+  readonly #reporter: Reporter;
 
   constructor(
     readonly program: Program,
-    private readonly reporter: Reporter,
+    reporter: Reporter,
   ) {
+    this.#reporter = reporter;
     this.store = new Store(program.state);
     this.reactor = new Reactor((error) => this.report(error));
-    for (const action of program.actions) this.actions.set(action.name, action);
+    for (const action of program.actions) this.#actions.set(action.name, action);
   }
 
   get alive(): boolean {
-    return !this.stopped;
+    return !this.#stopped;
   }
 
   /** The lit value that renders the program's view (made once). */
   view(): unknown {
-    this.template ??= renderNode(this.program.view, new Scope(), this);
-    return this.template;
+    this.#template ??= renderNode(this.program.view, new Scope(), this);
+    return this.#template;
   }
 
   /** Runs `onMount`; resolves when its steps have finished. */
@@ -69,7 +72,7 @@ export class App implements StepContext, ViewContext {
 
   /** Stops the program for good. */
   stop(): void {
-    this.stopped = true;
+    this.#stopped = true;
     this.realtime.stop();
     this.resources.stopAll();
     this.reactor.dispose();
@@ -81,7 +84,7 @@ export class App implements StepContext, ViewContext {
    * is reported and ends this run only.
    */
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void> {
-    const action = this.actions.get(name);
+    const action = this.#actions.get(name);
     if (action === undefined) {
       warn(`there is no action "${name}"`, path);
       return Promise.resolve();
@@ -94,7 +97,7 @@ export class App implements StepContext, ViewContext {
   }
 
   handleEvent(handler: EventHandler, scope: Scope, event: Event): void {
-    if (this.stopped) return;
+    if (this.#stopped) return;
     // The handler's scope: the loop variables it sits in, its payload
     // (by name and spread) and the event, all as they are now.
     const names = Signal.subtle.untrack(() => scope.snapshot());
@@ -103,7 +106,7 @@ export class App implements StepContext, ViewContext {
     try {
       // The payload sees the loop variables and the event.
       const payloadScope = new Scope(scope, [['event', described]]);
-      payload = Signal.subtle.untrack(() => this.payloadOf(handler, payloadScope));
+      payload = Signal.subtle.untrack(() => this.#payloadOf(handler, payloadScope));
     } catch (error) {
       this.report(error, locate(handler));
       return;
@@ -116,13 +119,13 @@ export class App implements StepContext, ViewContext {
     void this.runAction(handler.action, names, pointer(locate(handler) ?? '', 'action'));
   }
 
-  private payloadOf(handler: EventHandler, scope: Scope): unknown {
+  #payloadOf(handler: EventHandler, scope: Scope): unknown {
     const payload = handler.payload;
     return payload === undefined ? undefined : evaluateExprOrRecord(payload, scope, this);
   }
 
   report(error: unknown, path?: string): void {
-    this.reporter(toConstelaError(error, 'step', path));
+    this.#reporter(toConstelaError(error, 'step', path));
   }
 }
 
@@ -167,47 +170,47 @@ function describeEvent(event: Event): Record<string, unknown> {
 
 /** Timers and requests started by steps, so they can all be stopped. */
 class Tracker implements Resources {
-  private readonly timeouts = new Set<number>();
-  private readonly intervals = new Set<number>();
-  private readonly requests = new Set<AbortController>();
+  readonly #timeouts = new Set<number>();
+  readonly #intervals = new Set<number>();
+  readonly #requests = new Set<AbortController>();
 
   setTimeout(fn: () => void, ms: number): number {
     const id = window.setTimeout(() => {
-      this.timeouts.delete(id);
+      this.#timeouts.delete(id);
       fn();
     }, ms);
-    this.timeouts.add(id);
+    this.#timeouts.add(id);
     return id;
   }
 
   setInterval(fn: () => void, ms: number): number {
     const id = window.setInterval(fn, ms);
-    this.intervals.add(id);
+    this.#intervals.add(id);
     return id;
   }
 
   clearTimer(id: number): void {
-    if (this.intervals.delete(id)) window.clearInterval(id);
-    if (this.timeouts.delete(id)) window.clearTimeout(id);
+    if (this.#intervals.delete(id)) window.clearInterval(id);
+    if (this.#timeouts.delete(id)) window.clearTimeout(id);
   }
 
   request(): { signal: AbortSignal; done(): void } {
     const controller = new AbortController();
-    this.requests.add(controller);
-    return { signal: controller.signal, done: () => this.requests.delete(controller) };
+    this.#requests.add(controller);
+    return { signal: controller.signal, done: () => this.#requests.delete(controller) };
   }
 
   /** How many timers and requests are live, for leak checks. */
   get size(): number {
-    return this.timeouts.size + this.intervals.size + this.requests.size;
+    return this.#timeouts.size + this.#intervals.size + this.#requests.size;
   }
 
   stopAll(): void {
-    for (const id of this.timeouts) window.clearTimeout(id);
-    for (const id of this.intervals) window.clearInterval(id);
-    for (const controller of this.requests) controller.abort();
-    this.timeouts.clear();
-    this.intervals.clear();
-    this.requests.clear();
+    for (const id of this.#timeouts) window.clearTimeout(id);
+    for (const id of this.#intervals) window.clearInterval(id);
+    for (const controller of this.#requests) controller.abort();
+    this.#timeouts.clear();
+    this.#intervals.clear();
+    this.#requests.clear();
   }
 }

@@ -1,4 +1,5 @@
 import { Signal } from 'signal-polyfill';
+import type { BinExpr } from '../program/types.js';
 
 /**
  * Names visible to `var` and `param` expressions.
@@ -11,20 +12,25 @@ import { Signal } from 'signal-polyfill';
 /** What `Scope.find` gives for a name that no frame defines. */
 export const MISSING = Symbol('missing');
 
+/**
+ * How the rows of a list compare a row's value with a shared one
+ * (view/selector.ts): `equal` gives the answer, or undefined to compare
+ * as usual.
+ */
+export interface RowEqualities {
+  equal(expr: BinExpr, rowScope: Scope): boolean | undefined;
+}
+
 export class Scope {
-  private readonly names: Map<string, unknown>;
+  readonly #names: Map<string, unknown>;
 
   constructor(
     readonly parent: Scope | null = null,
-    names?: Iterable<readonly [string, unknown]> | Record<string, unknown>,
+    names?: Iterable<readonly [string, unknown]>,
+    /** Set on the scope of a list's row. */
+    readonly rows?: RowEqualities,
   ) {
-    this.names = new Map(
-      names === undefined
-        ? undefined
-        : Symbol.iterator in names
-          ? (names as Iterable<readonly [string, unknown]>)
-          : Object.entries(names),
-    );
+    this.#names = new Map(names);
   }
 
   /** The current value of `name` (signals are read, so tracked). */
@@ -36,15 +42,15 @@ export class Scope {
   /** The current value of `name`, or `MISSING` when no frame defines it. */
   find(name: string): unknown {
     for (let s: Scope | null = this; s !== null; s = s.parent) {
-      const slot = s.names.get(name);
-      if (slot !== undefined || s.names.has(name)) return unwrap(slot);
+      const slot = s.#names.get(name);
+      if (slot !== undefined || s.#names.has(name)) return unwrap(slot);
     }
     return MISSING;
   }
 
   /** Defines `name` in this frame (a `result` name of a step). */
   set(name: string, value: unknown): void {
-    this.names.set(name, value);
+    this.#names.set(name, value);
   }
 
   /** Every visible name with its current value, inner frames winning. */
@@ -53,7 +59,7 @@ export class Scope {
     for (let s: Scope | null = this; s !== null; s = s.parent) frames.push(s);
     const out = new Map<string, unknown>();
     for (let i = frames.length - 1; i >= 0; i--) {
-      for (const [name, slot] of frames[i].names) out.set(name, unwrap(slot));
+      for (const [name, slot] of frames[i].#names) out.set(name, unwrap(slot));
     }
     return out;
   }

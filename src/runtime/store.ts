@@ -32,35 +32,35 @@ export class StateField {
 
 /** The state fields of one running program. */
 export class Store {
-  private readonly fields = new Map<string, StateField>();
+  readonly #fields = new Map<string, StateField>();
 
   constructor(decls: Record<string, StateDecl>) {
     for (const [name, decl] of Object.entries(decls)) {
-      this.fields.set(name, new StateField(structuredClone(decl.initial)));
+      this.#fields.set(name, new StateField(structuredClone(decl.initial)));
     }
   }
 
   has(name: string): boolean {
-    return this.fields.has(name);
+    return this.#fields.has(name);
   }
 
   field(name: string): StateField | undefined {
-    return this.fields.get(name);
+    return this.#fields.get(name);
   }
 
   /** The displayed value (base plus pending layers); tracked. */
   read(name: string): unknown {
-    return this.fields.get(name)?.value.get();
+    return this.#fields.get(name)?.value.get();
   }
 
   /** The confirmed value without pending layers; untracked. */
   readBase(name: string): unknown {
-    const field = this.fields.get(name);
+    const field = this.#fields.get(name);
     return field === undefined ? undefined : Signal.subtle.untrack(() => field.base.get());
   }
 
   /** Writes the confirmed value; pending layers stay on top of it. */
   writeBase(name: string, value: unknown): void {
-    this.fields.get(name)?.base.set(value);
+    this.#fields.get(name)?.base.set(value);
   }
 }

@@ -18,21 +18,21 @@ export interface TextSpec {
  * the DOM.
  */
 class TextDirective extends Directive {
-  private spec: TextSpec | undefined;
-  private node: Text | undefined;
-  private stop: (() => void) | undefined;
+  #spec: TextSpec | undefined;
+  #node: Text | undefined;
+  #stop: (() => void) | undefined;
 
   render(_spec: TextSpec): unknown {
     return noChange;
   }
 
   override update(_part: ChildPart, [spec]: [TextSpec]): unknown {
-    if (spec === this.spec) return noChange;
-    this.spec = spec;
-    this.stop?.();
-    const first = this.node === undefined;
-    const node = (this.node ??= document.createTextNode(''));
-    this.stop = spec.reactor.effect(
+    if (spec === this.#spec) return noChange;
+    this.#spec = spec;
+    this.#stop?.();
+    const first = this.#node === undefined;
+    const node = (this.#node ??= document.createTextNode(''));
+    this.#stop = spec.reactor.effect(
       spec.compute,
       (computed: string | undefined) => {
         // undefined: the expression failed (reported); show nothing.
@@ -63,32 +63,32 @@ export interface BranchSpec {
  * one is rendered in a group of its own.
  */
 class BranchDirective extends Directive {
-  private spec: BranchSpec | undefined;
-  private inner: ChildPart | undefined;
-  private owner: Group | undefined;
-  private shown: Group | undefined;
-  private stop: (() => void) | undefined;
+  #spec: BranchSpec | undefined;
+  #inner: ChildPart | undefined;
+  #owner: Group | undefined;
+  #shown: Group | undefined;
+  #stop: (() => void) | undefined;
 
   render(_spec: BranchSpec): unknown {
     return noChange;
   }
 
   override update(part: ChildPart, [spec]: [BranchSpec]): unknown {
-    if (spec === this.spec) return noChange;
-    this.spec = spec;
-    this.stop?.();
+    if (spec === this.#spec) return noChange;
+    this.#spec = spec;
+    this.#stop?.();
     const { reactor } = spec;
-    this.owner = reactor.owner;
+    this.#owner = reactor.owner;
     // Content goes into a part of our own inside this one, as lit's
     // `cache` and `repeat` do, so that it can change at any time.
-    const inner = (this.inner ??= insertPart(part));
-    this.stop = reactor.effect(
+    const inner = (this.#inner ??= insertPart(part));
+    this.#stop = reactor.effect(
       spec.condition,
       (shown) => {
-        if (this.shown !== undefined) reactor.disposeGroup(this.shown);
-        this.shown = reactor.group(
+        if (this.#shown !== undefined) reactor.disposeGroup(this.#shown);
+        this.#shown = reactor.group(
           () => setChildPartValue(inner, spec.content(shown) ?? nothing),
-          this.owner,
+          this.#owner,
         );
       },
       spec.reads,

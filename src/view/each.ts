@@ -15,6 +15,7 @@ import { warn } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
 import type { Group } from './reactor.js';
+import { RowSelectors } from './selector.js';
 
 /** An `each` node in its scope, and how to render one row's body. */
 export interface EachSpec {
@@ -46,57 +47,62 @@ interface Row {
  * form state) across reorders; without it, rows are matched by position.
  */
 class EachDirective extends Directive {
-  private spec: EachSpec | undefined;
+  #spec: EachSpec | undefined;
   /** The group the list belongs to, and its rows' groups with it. */
-  private owner: Group | undefined;
-  private container: ChildPart | undefined;
-  private rows: Row[] = [];
-  private stop: (() => void) | undefined;
+  #owner: Group | undefined;
+  #container: ChildPart | undefined;
+  #rows: Row[] = [];
+  #stop: (() => void) | undefined;
   /** Keys of item objects, when the key depends on the item alone. */
-  private keyCache: WeakMap<object, unknown> | undefined;
+  #keyCache: WeakMap<object, unknown> | undefined;
+  /** How rows compare themselves with a shared value (selector.ts). */
+  #selectors: RowSelectors | undefined;
 
   render(_spec: EachSpec): unknown {
     return noChange;
   }
 
   override update(part: ChildPart, [spec]: [EachSpec]): unknown {
-    this.container = part;
-    if (spec === this.spec) return noChange;
-    this.stop?.();
+    this.#container = part;
+    if (spec === this.#spec) return noChange;
+    this.#stop?.();
+    this.#selectors?.dispose();
     // Another list in this place (an if swapped two lists, the program
     // changed): the rows shown so far belong to the old one.
-    if (this.spec !== undefined) {
-      for (const row of this.rows) this.removeRow(row);
-      this.rows = [];
+    if (this.#spec !== undefined) {
+      for (const row of this.#rows) this.#removeRow(row);
+      this.#rows = [];
     }
-    this.spec = spec;
-    this.owner = spec.ctx.reactor.owner;
-    const key = spec.node.key;
-    this.keyCache = key !== undefined && readsOnly(key, spec.node.as) ? new WeakMap() : undefined;
-    this.start();
+    this.#spec = spec;
+    const { node, ctx } = spec;
+    this.#owner = ctx.reactor.owner;
+    this.#selectors = new RowSelectors(spec, this.#owner);
+    const key = node.key;
+    this.#keyCache = key !== undefined && readsOnly(key, node.as) ? new WeakMap() : undefined;
+    this.#start();
     return noChange;
   }
 
-  private start(): void {
-    const { node, scope, ctx } = this.spec!;
-    this.stop = ctx.reactor.effect(
+  #start(): void {
+    const { node, scope, ctx } = this.#spec!;
+    this.#stop = ctx.reactor.effect(
       () => evaluate(node.items, scope, ctx),
-      (items) => this.reconcile(toList(items, node)),
+      (items) => this.#reconcile(toList(items, node)),
       readsOf(node.items),
     );
   }
 
-  private reconcile(items: readonly unknown[]): void {
-    if (this.updateInPlace(items)) return;
-    const { node, scope, ctx, renderBody } = this.spec!;
-    const container = this.container!;
-    const keys = this.keysOf(items);
+  #reconcile(items: readonly unknown[]): void {
+    if (this.#updateInPlace(items)) return;
+    const { node, scope, ctx, renderBody } = this.#spec!;
+    const container = this.#container!;
+    const keys = this.#keysOf(items);
 
     // Rows are queued by key so that duplicate keys claim distinct rows in
     // order: every item gets its own row and no row is shown twice.
     const byKey = new Map<unknown, Row[]>();
     const oldIndex = new Map<Row, number>();
-    this.rows.forEach((row, i) => {
+    this.#rows.forEach((row, i) => {
       oldIndex.set(row, i);
       const queue = byKey.get(row.key);
       if (queue === undefined) byKey.set(row.key, [row]);
@@ -112,13 +118,13 @@ class EachDirective extends Directive {
       seen.add(key);
       const row = byKey.get(key)?.shift();
       if (row !== undefined) {
-        this.give(row, items[i]);
+        this.#give(row, items[i]);
         row.index?.set(i);
         next[i] = row;
       }
     }
     for (const queue of byKey.values()) {
-      for (const row of queue) this.removeRow(row);
+      for (const row of queue) this.#removeRow(row);
     }
 
     // Rows on the longest run that kept its relative order stay where they
@@ -137,8 +143,8 @@ class EachDirective extends Directive {
         // The row's bindings share one group: one watcher, disposed together;
         // those that read only the item are recomputed when it changes.
         const group = ctx.reactor.group(
-          () => setChildPartValue(part, renderBody(new Scope(scope, names))),
-          this.owner,
+          () => setChildPartValue(part, renderBody(new Scope(scope, names, this.#selectors))),
+          this.#owner,
           node.as,
         );
         row = { key: keys[i], part, group, item, index, value: items[i] };
@@ -150,10 +156,10 @@ class EachDirective extends Directive {
       ref = row.part;
     }
     focus?.restore();
-    this.rows = next as Row[];
+    this.#rows = next as Row[];
     setCommittedValue(
       container,
-      this.rows.map((row) => row.part),
+      this.#rows.map((row) => row.part),
     );
   }
 
@@ -162,30 +168,30 @@ class EachDirective extends Directive {
    * replaces (a field of some rows changed). Only the changed rows are told;
    * nothing is keyed again, moved or compared beyond an identity check.
    */
-  private updateInPlace(items: readonly unknown[]): boolean {
-    const rows = this.rows;
+  #updateInPlace(items: readonly unknown[]): boolean {
+    const rows = this.#rows;
     if (items.length !== rows.length || items.length === 0) return false;
     const changed: number[] = [];
     for (let i = 0; i < items.length; i++) if (!Object.is(items[i], rows[i].value)) changed.push(i);
-    const key = this.keyer();
+    const key = this.#keyer();
     for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
-    for (const i of changed) this.give(rows[i], items[i]);
+    for (const i of changed) this.#give(rows[i], items[i]);
     return true;
   }
 
   /** The key of each item: the `key` expression, or the position. */
-  private keysOf(items: readonly unknown[]): unknown[] {
-    const key = this.keyer();
+  #keysOf(items: readonly unknown[]): unknown[] {
+    const key = this.#keyer();
     return items.map((item, i) => key(item, i));
   }
 
   /** How to key an item: by the `key` expression, or by its position. */
-  private keyer(): (item: unknown, index: number) => unknown {
-    const { node, scope, ctx } = this.spec!;
+  #keyer(): (item: unknown, index: number) => unknown {
+    const { node, scope, ctx } = this.#spec!;
     const keyExpr = node.key;
     if (keyExpr === undefined) return (_, i) => i;
     const itemScope = new Scope(scope);
-    const cache = this.keyCache;
+    const cache = this.#keyCache;
     return (item, i) => {
       const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
       if (cacheable && cache.has(item)) return cache.get(item);
@@ -205,11 +211,11 @@ class EachDirective extends Directive {
   }
 
   /** Gives a row its item, if it is a new one. */
-  private give(row: Row, item: unknown): void {
+  #give(row: Row, item: unknown): void {
     if (Object.is(row.value, item)) return;
     row.value = item;
     row.item.set(item);
-    this.spec!.ctx.reactor.refresh(row.group);
+    this.#spec!.ctx.reactor.refresh(row.group);
   }
 
   /**
@@ -218,8 +224,8 @@ class EachDirective extends Directive {
    * comment per removed row, forever; this removes it too (a no-op once lit
    * does so itself).
    */
-  private removeRow(row: Row): void {
-    this.spec!.ctx.reactor.disposeGroup(row.group);
+  #removeRow(row: Row): void {
+    this.#spec!.ctx.reactor.disposeGroup(row.group);
     removePart(row.part);
     (row.part.endNode as ChildNode | null)?.remove();
   }

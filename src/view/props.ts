@@ -29,38 +29,38 @@ const LIVE = new Set(['value', 'checked', 'selected', 'indeterminate']);
  * branch), which disposes them with the DOM.
  */
 class PropsDirective extends Directive {
-  private spec: PropsSpec | undefined;
-  private element: Element | undefined;
+  #spec: PropsSpec | undefined;
+  #element: Element | undefined;
   /** Undoes what `start` did: effects stopped, listeners removed. */
-  private stops: (() => void)[] = [];
+  #stops: (() => void)[] = [];
 
   render(_spec: PropsSpec): unknown {
     return noChange;
   }
 
   override update(part: ElementPart, [spec]: [PropsSpec]): unknown {
-    if (spec === this.spec) return noChange;
-    this.element = part.element;
-    this.stopAll();
-    this.spec = spec;
-    this.start();
+    if (spec === this.#spec) return noChange;
+    this.#element = part.element;
+    this.#stopAll();
+    this.#spec = spec;
+    this.#start();
     return noChange;
   }
 
-  private start(): void {
-    const { node, scope, ctx, text } = this.spec!;
-    const element = this.element!;
+  #start(): void {
+    const { node, scope, ctx, text } = this.#spec!;
+    const element = this.#element!;
     for (const prop of planOf(node)) {
       switch (prop.kind) {
         case 'handler':
-          this.listen(element, prop.handler, scope, ctx);
+          this.#listen(element, prop.handler, scope, ctx);
           break;
         case 'fixed':
           applyProp(element, prop.name, prop.value, prop.path);
           break;
         case 'bound': {
           const { name, expr } = prop;
-          this.stops.push(
+          this.#stops.push(
             ctx.reactor.effect(
               () => evaluate(expr, scope, ctx),
               (v) => applyProp(element, name, v, locate(expr)),
@@ -72,7 +72,7 @@ class PropsDirective extends Directive {
       }
     }
     if (text !== undefined && text.length > 0) {
-      this.stops.push(
+      this.#stops.push(
         ctx.reactor.effect(
           () => text.map((child) => toText(evaluate(child.value, scope, ctx))).join(''),
           (content) => setTextContent(element, content as string),
@@ -81,18 +81,18 @@ class PropsDirective extends Directive {
     }
   }
 
-  private listen(element: Element, handler: EventHandler, scope: Scope, ctx: ViewContext): void {
+  #listen(element: Element, handler: EventHandler, scope: Scope, ctx: ViewContext): void {
     const listener = (event: Event) => {
       // An element out of the document belongs to DOM that left the app.
       if (element.isConnected) ctx.handleEvent(handler, scope, event);
     };
     element.addEventListener(handler.event, listener);
-    this.stops.push(() => element.removeEventListener(handler.event, listener));
+    this.#stops.push(() => element.removeEventListener(handler.event, listener));
   }
 
-  private stopAll(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
+  #stopAll(): void {
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
   }
 }
 

@@ -27,18 +27,21 @@ import { CONSTANT, type Reads } from '../expr/reads.js';
  * watchers means less to allocate and to collect.
  */
 export class Reactor {
-  private queue: Group[] = [];
-  private live = 0;
-  private readonly root: Group;
+  #queue: Group[] = [];
+  #live = 0;
+  readonly #root: Group;
   /** The group that effects made now join. */
-  private current: Group;
-  private scheduled = false;
-  private paused = false;
-  private idle: Promise<void> = Promise.resolve();
-  private release: (() => void) | undefined;
+  #current: Group;
+  #scheduled = false;
+  #paused = false;
+  #idle: Promise<void> = Promise.resolve();
+  #release: (() => void) | undefined;
 
-  constructor(private readonly onError: (error: unknown) => void) {
-    this.root = this.current = this.newGroup(undefined);
+  readonly #onError: (error: unknown) => void;
+
+  constructor(onError: (error: unknown) => void) {
+    this.#onError = onError;
+    this.#root = this.#current = this.#newGroup(undefined);
   }
 
   /**
@@ -49,12 +52,12 @@ export class Reactor {
    */
   effect<T>(compute: () => T, apply: (value: T) => void, reads?: Reads): () => void {
     if (reads === CONSTANT) {
-      this.applyOnce(this.guard(compute)(), apply as Apply);
+      this.#applyOnce(this.#guard(compute)(), apply as Apply);
       return () => {};
     }
-    const group = this.current;
+    const group = this.#current;
     const itemOnly = reads !== undefined && reads === group.item;
-    const guarded = this.guard(compute);
+    const guarded = this.#guard(compute);
     const effect: Effect = {
       computed: itemOnly ? undefined : new Signal.Computed(guarded),
       compute: guarded,
@@ -64,7 +67,7 @@ export class Reactor {
       disposed: false,
     };
     group.effects.push(effect);
-    this.live++;
+    this.#live++;
     if (effect.computed === undefined) {
       group.itemEffects++;
       effect.last = guarded();
@@ -72,8 +75,8 @@ export class Reactor {
       effect.last = effect.computed.get();
       group.watcher.watch(effect.computed);
     }
-    this.applyOnce(effect.last, effect.apply);
-    return () => this.disposeEffect(effect);
+    this.#applyOnce(effect.last, effect.apply);
+    return () => this.#disposeEffect(effect);
   }
 
   /**
@@ -83,12 +86,12 @@ export class Reactor {
   refresh(group: Group): void {
     if (group.itemEffects === 0 || group.disposed) return;
     group.itemChanged = true;
-    this.enqueue(group);
+    this.#enqueue(group);
   }
 
   /** The group effects made now join; owners keep it to make groups in. */
   get owner(): Group {
-    return this.current;
+    return this.#current;
   }
 
   /**
@@ -97,15 +100,24 @@ export class Reactor {
    * `disposeGroup` when its DOM goes. `item` names a row's item, for
    * effects that read nothing else.
    */
-  group(make: () => void, parent: Group = this.current, item?: string): Group {
-    const outer = this.current;
-    const group = (this.current = this.newGroup(parent, item));
+  group(make: () => void, parent: Group = this.#current, item?: string, depth?: number): Group {
+    const outer = this.#current;
+    const group = (this.#current = this.#newGroup(parent, item, depth));
     try {
       make();
     } finally {
-      this.current = outer;
+      this.#current = outer;
     }
     return group;
+  }
+
+  /**
+   * An effect of its own group inside `owner`, applied before every other
+   * group of a flush (a list's selector, which tells rows what changed).
+   */
+  lead<T>(compute: () => T, apply: (value: T) => void, owner: Group): () => void {
+    const group = this.group(() => this.effect(compute, apply), owner, undefined, -1);
+    return () => this.disposeGroup(group);
   }
 
   /** Disposes a group, every group inside it and all their effects. */
@@ -113,17 +125,17 @@ export class Reactor {
     if (group.disposed) return;
     group.disposed = true;
     group.parent?.children?.delete(group);
-    this.disposeTree(group);
+    this.#disposeTree(group);
   }
 
   /** The number of live effects, for leak checks. */
   get size(): number {
-    return this.live;
+    return this.#live;
   }
 
   /** Resolves once every queued effect has been applied (or put off by `pause`). */
   settled(): Promise<void> {
-    return this.idle;
+    return this.#idle;
   }
 
   /**
@@ -131,24 +143,29 @@ export class Reactor {
    * queued and applied by `resume`.
    */
   pause(): void {
-    this.paused = true;
+    this.#paused = true;
+  }
+
+  /** Whether changes wait for `resume` (the view is out of the document). */
+  get paused(): boolean {
+    return this.#paused;
   }
 
   resume(): void {
-    this.paused = false;
-    if (this.queue.length > 0) this.flush();
+    this.#paused = false;
+    if (this.#queue.length > 0) this.flush();
   }
 
   /** Applies queued effects now rather than at the next microtask. */
   flush(): void {
-    this.scheduled = false;
+    this.#scheduled = false;
     // Effects queued while these are applied (rows an `each` updated) are
     // taken in the next round, until nothing is queued.
-    while (this.queue.length > 0 && !this.paused) {
+    while (this.#queue.length > 0 && !this.#paused) {
       // Outer groups first: a row's `if` settles before the branch it may
       // hide sees the row's new item, and a disposed group is skipped.
-      const queue = this.queue.sort((a, b) => a.depth - b.depth);
-      this.queue = [];
+      const queue = this.#queue.sort((a, b) => a.depth - b.depth);
+      this.#queue = [];
       for (const group of queue) {
         group.queued = false;
         if (group.disposed) continue;
@@ -173,50 +190,54 @@ export class Reactor {
           }
           if (Object.is(value, effect.last)) continue;
           effect.last = value;
-          this.applyOnce(value, effect.apply);
+          this.#applyOnce(value, effect.apply);
         }
       }
     }
-    const release = this.release;
-    this.release = undefined;
+    const release = this.#release;
+    this.#release = undefined;
     release?.();
   }
 
   /** Stops every effect. */
   dispose(): void {
-    this.disposeTree(this.root);
-    this.queue = [];
+    this.#disposeTree(this.#root);
+    this.#queue = [];
   }
 
   /** `compute`, reporting what it throws and giving undefined instead. */
-  private guard(compute: () => unknown): () => unknown {
+  #guard(compute: () => unknown): () => unknown {
     return () => {
       try {
         return compute();
       } catch (error) {
-        this.onError(error);
+        this.#onError(error);
         return undefined;
       }
     };
   }
 
-  private applyOnce(value: unknown, apply: Apply): void {
+  #applyOnce(value: unknown, apply: Apply): void {
     try {
       apply(value);
     } catch (error) {
-      this.onError(error);
+      this.#onError(error);
     }
   }
 
-  private newGroup(parent: Group | undefined, item?: string): Group {
+  #newGroup(
+    parent: Group | undefined,
+    item?: string,
+    depth = parent === undefined ? 0 : parent.depth + 1,
+  ): Group {
     const group: Group = {
       effects: [],
-      watcher: new Signal.subtle.Watcher(() => this.enqueue(group)),
+      watcher: new Signal.subtle.Watcher(() => this.#enqueue(group)),
       parent,
       children: undefined,
       disposed: false,
       queued: false,
-      depth: parent === undefined ? 0 : parent.depth + 1,
+      depth,
       item,
       itemEffects: 0,
       itemChanged: false,
@@ -225,11 +246,11 @@ export class Reactor {
     return group;
   }
 
-  private disposeTree(group: Group): void {
+  #disposeTree(group: Group): void {
     if (group.children !== undefined) {
       for (const child of group.children) {
         child.disposed = true;
-        this.disposeTree(child);
+        this.#disposeTree(child);
       }
       group.children = undefined;
     }
@@ -241,33 +262,33 @@ export class Reactor {
       if (effect.computed !== undefined) computeds.push(effect.computed);
     }
     if (computeds.length > 0) group.watcher.unwatch(...computeds);
-    this.live -= effects.length;
+    this.#live -= effects.length;
     group.effects = [];
     group.itemEffects = 0;
   }
 
-  private disposeEffect(effect: Effect): void {
+  #disposeEffect(effect: Effect): void {
     if (effect.disposed) return;
     effect.disposed = true;
     const group = effect.group;
     if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
     else group.itemEffects--;
     group.effects = group.effects.filter((other) => other !== effect);
-    this.live--;
+    this.#live--;
   }
 
-  private enqueue(group: Group): void {
+  #enqueue(group: Group): void {
     // Called while a signal is being written: no signal may be read here.
     if (group.queued) return;
     group.queued = true;
-    this.queue.push(group);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    if (this.release === undefined) {
-      this.idle = new Promise((resolve) => (this.release = resolve));
+    this.#queue.push(group);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    if (this.#release === undefined) {
+      this.#idle = new Promise((resolve) => (this.#release = resolve));
     }
     queueMicrotask(() => {
-      if (this.scheduled) this.flush();
+      if (this.#scheduled) this.flush();
     });
   }
 }
@@ -283,7 +304,10 @@ export interface Group {
   disposed: boolean;
   /** Waiting in the queue. */
   queued: boolean;
-  /** How many groups it is inside: outer groups are applied first. */
+  /**
+   * How many groups it is inside: outer groups are applied first. A lead
+   * group has -1, before all.
+   */
   readonly depth: number;
   /** The name of the row item, for a row's group. */
   readonly item: string | undefined;
