@@ -8,7 +8,11 @@ import { gzipSync } from 'node:zlib';
 
 const bundle = await rollup({
   input: new URL('../dist/index.js', import.meta.url).pathname,
-  plugins: [nodeResolve({ browser: true })],
+  plugins: [
+    // The production build, as rollup.config.mjs makes dist/constela.js.
+    { load: (id) => (id.endsWith('/dist/dev.js') ? 'export const DEV = false;' : null) },
+    nodeResolve({ browser: true }),
+  ],
   onwarn() {},
 });
 const { output } = await bundle.generate({

@@ -11,6 +11,7 @@ import { getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths
 import { MISSING, Scope } from '../runtime/scope.js';
 import type { Store } from '../runtime/store.js';
 import { GLOBALS, findMethod } from './methods.js';
+import { DEV } from '../dev.js';
 
 export interface EvalContext {
   readonly store: Store;
@@ -22,7 +23,7 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
       return expr.value;
     case 'state': {
       if (!ctx.store.has(expr.name)) {
-        warn(`state "${expr.name}" is not declared`, locate(expr));
+        if (DEV) warn(`state "${expr.name}" is not declared`, locate(expr));
         return undefined;
       }
       return withPath(ctx.store.read(expr.name), expr.path);
@@ -31,7 +32,7 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
     case 'param':
       return withPath(lookup(expr.name, scope, expr), expr.path);
     case 'local':
-      warn(`"local" reads component state, and there is no component here`, locate(expr));
+      if (DEV) warn(`"local" reads component state, and there is no component here`, locate(expr));
       return undefined;
     case 'get':
       return withPath(evaluate(expr.base, scope, ctx), expr.path);
@@ -105,7 +106,7 @@ function lookup(name: string, scope: Scope, expr: Expr): unknown {
   const value = scope.find(name);
   if (value !== MISSING) return value;
   if (Object.hasOwn(GLOBALS, name)) return GLOBALS[name];
-  warn(`"${name}" is not defined here`, locate(expr));
+  if (DEV) warn(`"${name}" is not defined here`, locate(expr));
   return undefined;
 }
 

@@ -2,9 +2,11 @@
  * Checks a program against the grammar (grammar.ts) before it runs, and
  * records where every node sits. Every problem is collected, not only the
  * first, each with the JSON Pointer of where it is, what was found and what
- * was expected, and the closest valid name for a typo.
+ * was expected, and (in the development build) the closest valid name for
+ * a typo.
  */
 import { pointer, unreachable, warn } from '../runtime/errors.js';
+import { DEV } from '../dev.js';
 import {
   FAMILIES,
   FORBIDDEN_NAMES,
@@ -28,7 +30,7 @@ export interface Problem {
 export function checkProgram(input: unknown): Problem[] {
   const checker = new Checker();
   checker.field(input, { shape: PROGRAM }, '');
-  if (checker.problems.length === 0) checker.references(input as ProgramLike);
+  if (DEV && checker.problems.length === 0) checker.references(input as ProgramLike);
   return checker.problems;
 }
 
@@ -215,21 +217,26 @@ class Checker {
   references(program: ProgramLike): void {
     for (const name of TOOLING) {
       if (name in program)
-        warn(`"${name}" belongs to server-side tooling and is ignored`, `/${name}`);
+        if (DEV) warn(`"${name}" belongs to server-side tooling and is ignored`, `/${name}`);
     }
     const actions = new Set<string>();
     program.actions.forEach(({ name }, i) => {
       if (actions.has(name)) {
-        warn(`the action "${name}" is defined again; this later one is used`, `/actions/${i}/name`);
+        if (DEV)
+          warn(
+            `the action "${name}" is defined again; this later one is used`,
+            `/actions/${i}/name`,
+          );
       }
       actions.add(name);
     });
     const check = (name: unknown, at: string, what: string) => {
       if (typeof name === 'string' && !actions.has(name)) {
-        warn(
-          `${what} names the action "${name}", which does not exist${suggest(name, actions)}`,
-          at,
-        );
+        if (DEV)
+          warn(
+            `${what} names the action "${name}", which does not exist${suggest(name, actions)}`,
+            at,
+          );
       }
     };
     for (const [key, name] of Object.entries(program.lifecycle ?? {})) {
@@ -273,8 +280,12 @@ function article(what: string): string {
   return /^[aeiou]/.test(what) ? `an ${what}` : `a ${what}`;
 }
 
-/** ` (did you mean "navigate"?)` for the closest known name, if close. */
+/**
+ * ` (did you mean "navigate"?)` for the closest known name, if close; a
+ * hint of the development build only.
+ */
 export function suggest(name: string, known: Iterable<string>): string {
+  if (!DEV) return '';
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

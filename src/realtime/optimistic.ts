@@ -7,6 +7,7 @@
 import { isPlainObject, updateIn, type PathKey } from '../runtime/paths.js';
 import { warn } from '../runtime/errors.js';
 import type { Layer, StateField } from '../runtime/store.js';
+import { DEV } from '../dev.js';
 
 interface Pending {
   readonly field: StateField;
@@ -74,10 +75,11 @@ export class Optimistic {
   settle(id: unknown, keep: boolean, path?: string): void {
     const entry = typeof id === 'string' ? this.#pending.get(id) : undefined;
     if (entry === undefined) {
-      warn(
-        `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
-        path,
-      );
+      if (DEV)
+        warn(
+          `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
+          path,
+        );
       return;
     }
     this.#pending.delete(id as string);

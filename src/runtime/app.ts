@@ -17,6 +17,7 @@ import { renderNode } from '../view/render.js';
 import { ConstelaError, pointer, toConstelaError, warn } from './errors.js';
 import { Scope } from './scope.js';
 import { Store } from './store.js';
+import { DEV } from '../dev.js';
 
 export type Reporter = (error: ConstelaError) => void;
 
@@ -86,7 +87,7 @@ export class App implements StepContext, ViewContext {
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void> {
     const action = this.#actions.get(name);
     if (action === undefined) {
-      warn(`there is no action "${name}"`, path);
+      if (DEV) warn(`there is no action "${name}"`, path);
       return Promise.resolve();
     }
     return Promise.resolve(runCallback(action.steps, new Scope(null, names), this));

@@ -6,6 +6,7 @@ import { ConstelaError, warn } from '../runtime/errors.js';
 import { parsePath, updateIn, describe, type PathKey } from '../runtime/paths.js';
 import type { Scope } from '../runtime/scope.js';
 import type { StepContext } from './context.js';
+import { DEV } from '../dev.js';
 
 /** Writes `fn(old)` at `keys` inside the state field `name`. */
 function write(
@@ -16,7 +17,7 @@ function write(
   step: object,
 ): void {
   if (!ctx.store.has(name)) {
-    warn(`state "${name}" is not declared, so nothing was written`, locate(step));
+    if (DEV) warn(`state "${name}" is not declared, so nothing was written`, locate(step));
     return;
   }
   ctx.store.writeBase(name, updateIn(ctx.store.readBase(name), keys, fn));

@@ -12,6 +12,7 @@ import { readsOf, readsOnly } from '../expr/reads.js';
 import { locate } from '../program/locations.js';
 import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
+import { DEV } from '../dev.js';
 import { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
 import type { Group } from './reactor.js';
@@ -113,7 +114,8 @@ class EachDirective extends Directive {
     for (let i = 0; i < items.length; i++) {
       const key = keys[i];
       if (seen.has(key) && node.key !== undefined) {
-        warn('each: several items share one key; each still gets its own row', locate(node));
+        if (DEV)
+          warn('each: several items share one key; each still gets its own row', locate(node));
       }
       seen.add(key);
       const row = byKey.get(key)?.shift();
@@ -236,7 +238,7 @@ export const each = directive(EachDirective);
 function toList(value: unknown, node: EachNode): readonly unknown[] {
   if (Array.isArray(value)) return value;
   if (value !== null && value !== undefined) {
-    warn('each: "items" is not a list, so nothing is rendered', locate(node));
+    if (DEV) warn('each: "items" is not a list, so nothing is rendered', locate(node));
   }
   return [];
 }

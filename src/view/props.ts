@@ -9,6 +9,7 @@ import { warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
 import { clobbers, isBlockedProp, isSafeUrl, isUrlProp } from './safety.js';
+import { DEV } from '../dev.js';
 
 /** The props of one rendered element, in its scope. */
 export interface PropsSpec {
@@ -124,7 +125,7 @@ function planOf(node: ElementNode): readonly PlannedProp[] {
     if (isEventHandler(value)) {
       planned.push({ kind: 'handler', handler: value });
     } else if (isBlockedProp(name)) {
-      warn(`the prop "${name}" is not allowed and was not set`, locate(node));
+      if (DEV) warn(`the prop "${name}" is not allowed and was not set`, locate(node));
     } else if (!isExpr(value)) {
       planned.push({ kind: 'fixed', name, value });
     } else if (value.expr === 'lit') {
@@ -177,19 +178,20 @@ export function applyProp(element: Element, name: string, value: unknown, path?:
   }
   const text = value === true ? '' : toText(value);
   if (clobbers(element, attr, text)) {
-    warn(`the ${attr} ${JSON.stringify(text)} would hide a property of the page; not set`, path);
+    if (DEV)
+      warn(`the ${attr} ${JSON.stringify(text)} would hide a property of the page; not set`, path);
     element.removeAttribute(attr);
     return;
   }
   if (isUrlProp(attr) && !isSafeUrl(text, attr)) {
-    warn(`the URL ${JSON.stringify(text.slice(0, 60))} is not allowed in "${name}"`, path);
+    if (DEV) warn(`the URL ${JSON.stringify(text.slice(0, 60))} is not allowed in "${name}"`, path);
     element.removeAttribute(attr);
     return;
   }
   try {
     element.setAttribute(attr, text);
   } catch {
-    warn(`"${name}" is not a valid attribute name`, path);
+    if (DEV) warn(`"${name}" is not a valid attribute name`, path);
   }
 }
 

@@ -19,6 +19,7 @@ import type { ViewContext } from './context.js';
 import { each } from './each.js';
 import { props } from './props.js';
 import { isBlockedTag, isValidTag } from './safety.js';
+import { DEV } from '../dev.js';
 
 type Namespace = 'html' | 'svg';
 
@@ -90,7 +91,7 @@ export function renderNode(
 
 function renderElement(node: ElementNode, scope: Scope, ctx: ViewContext, ns: Namespace): unknown {
   if (!isValidTag(node.tag) || isBlockedTag(node.tag)) {
-    warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
+    if (DEV) warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
     return nothing;
   }
   let compiled = cache.get(node);
