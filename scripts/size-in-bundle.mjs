@@ -1,8 +1,8 @@
 // What each module costs inside dist/constela.js: the bundle is gzipped in
 // growing prefixes, and each prefix's extra compressed bytes are shared out
 // among the modules its new bytes came from (read off the source map). The
-// figures add up to the bundle's gzipped size. Unlike size-by-module.mjs
-// (each module gzipped alone), this counts what repeats across modules once.
+// figures add up to the bundle's gzipped size, and what repeats across
+// modules is counted once.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
