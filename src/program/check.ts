@@ -149,19 +149,15 @@ export function checkProgram(input: unknown): Problem[] {
     what: string,
     skip?: string,
   ): void {
-    const names = Object.keys(shape).map((key) => key.replace(/\?$/, ''));
+    const names = Object.keys(shape).map(fieldName);
     for (const key of Object.keys(node)) {
       if (key === skip || names.includes(key)) continue;
       fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
     }
     for (const [key, kind] of Object.entries(shape)) {
-      const optional = key.endsWith('?');
-      const name = optional ? key.slice(0, -1) : key;
-      if (node[name] === undefined) {
-        if (!optional) fail(pointer(path, name), `${what} needs "${name}"`);
-      } else {
-        field(node[name], kind, pointer(path, name), name);
-      }
+      const name = fieldName(key);
+      if (node[name] !== undefined) field(node[name], kind, pointer(path, name), name);
+      else if (name === key) fail(pointer(path, name), `${what} needs "${name}"`);
     }
   }
 
@@ -242,6 +238,11 @@ function references(program: ProgramLike, handlers: [{ action: string }, string]
   for (const [handler, at] of handlers) {
     check(handler.action, pointer(at, 'action'), 'the handler');
   }
+}
+
+/** The name of a field of a shape: its key without the `?` of an optional one. */
+function fieldName(key: string): string {
+  return key.replace(/\?$/, '');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
