@@ -102,7 +102,6 @@ export function checkProgram(input: unknown): Problem[] {
       case 'json':
         return;
       case 'string':
-      case 'dotPath':
         if (typeof value !== 'string') expected(path, 'a string', value);
         return;
       case 'name':
