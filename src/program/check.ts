@@ -29,14 +29,6 @@ export interface Problem {
 
 type Family = keyof typeof FAMILIES;
 
-/** The list kinds: the kind of their items, and how a message names them. */
-const LISTS = {
-  steps: ['step', 'a list of steps'],
-  children: ['view', 'a list of view nodes'],
-  exprs: ['expr', 'a list of expressions'],
-  strings: ['string', 'a list of strings'],
-} as const;
-
 const tagPattern = new RegExp(TAG_PATTERN);
 const handlerProp = new RegExp(HANDLER_PROP_PATTERN);
 
@@ -54,7 +46,7 @@ export function checkProgram(input: unknown): Problem[] {
     fail(path, `expected ${what}, found ${describe(value)}${hint}`);
 
   /** Checks one value against one field kind; `name` is the field's. */
-  function field(value: unknown, kind: Field | Family, path: string, name: string): void {
+  function field(value: unknown, kind: Field, path: string, name: string): void {
     if (typeof kind === 'object') {
       if ('oneOf' in kind) {
         if (!kind.oneOf.includes(value as string)) {
@@ -78,16 +70,18 @@ export function checkProgram(input: unknown): Problem[] {
     }
     switch (kind) {
       case 'expr':
-      case 'step':
       case 'view':
         return node(value, path, kind);
       case 'steps':
+        return list(value, path, 'a list of steps', (item, at) => node(item, at, 'step'));
       case 'children':
+        return list(value, path, 'a list of view nodes', (item, at) => node(item, at, 'view'));
       case 'exprs':
-      case 'strings': {
-        const [items, what] = LISTS[kind];
-        return list(value, path, what, (item, at, i) => field(item, items, at, i));
-      }
+        return list(value, path, 'a list of expressions', (item, at) => node(item, at, 'expr'));
+      case 'strings':
+        return list(value, path, 'a list of strings', (item, at, i) =>
+          field(item, 'string', at, i),
+        );
       case 'exprRecord':
         return entries(value, path, 'an object of expressions', (item, at) =>
           node(item, at, 'expr'),
