@@ -41,7 +41,6 @@ function field(kind) {
     case 'msOrExpr':
       return { anyOf: [{ type: 'number' }, ref('expr')] };
     case 'string':
-    case 'dotPath':
       return { type: 'string' };
     case 'name':
       return { type: 'string', minLength: 1 };

@@ -6,6 +6,7 @@
  * a typo.
  */
 import { pointer, unreachable, warn } from '../runtime/errors.js';
+import { describe } from '../runtime/paths.js';
 import { DEV } from '../dev.js';
 import {
   FAMILIES,
@@ -26,12 +27,175 @@ export interface Problem {
   readonly message: string;
 }
 
+type Family = keyof typeof FAMILIES;
+
+const tagPattern = new RegExp(TAG_PATTERN);
+const handlerProp = new RegExp(HANDLER_PROP_PATTERN);
+
 /** Checks `input`; an empty list means it can run. */
 export function checkProgram(input: unknown): Problem[] {
-  const checker = new Checker();
-  checker.field(input, { shape: PROGRAM }, '');
-  if (DEV && checker.problems.length === 0) checker.references(input as ProgramLike);
-  return checker.problems;
+  const problems: Problem[] = [];
+  /** Every handler and where it is, for the warnings about their actions. */
+  const handlers: [{ action: string }, string][] = [];
+
+  const fail = (path: string, message: string) => {
+    problems.push({ path, message });
+  };
+  /** The message most problems get: what was expected, what was found. */
+  const expected = (path: string, what: string, value: unknown, hint = '') =>
+    fail(path, `expected ${what}, found ${describe(value)}${hint}`);
+
+  /** Checks one value against one field kind; `name` is the field's. */
+  function field(value: unknown, kind: Field, path: string, name: string): void {
+    if (typeof kind === 'object') {
+      if ('oneOf' in kind) {
+        if (!kind.oneOf.includes(value as string)) {
+          expected(path, `one of ${kind.oneOf.join(', ')}`, value, suggest(value, kind.oneOf));
+        }
+      } else if ('const' in kind) {
+        if (value !== kind.const) expected(path, JSON.stringify(kind.const), value);
+      } else if ('shape' in kind) {
+        if (isRecord(value)) fields(value, kind.shape, path, `"${name}"`);
+        else expected(path, 'an object', value);
+      } else if ('list' in kind) {
+        list(value, path, 'a list', (item, at, i) => field(item, { shape: kind.list }, at, i));
+      } else {
+        entries(value, path, 'an object', (item, at, key) =>
+          FORBIDDEN_NAMES.includes(key)
+            ? fail(at, `"${key}" cannot be a name`)
+            : field(item, { shape: kind.record }, at, key),
+        );
+      }
+      return;
+    }
+    switch (kind) {
+      case 'expr':
+      case 'view':
+        return node(value, path, kind);
+      case 'steps':
+        return list(value, path, 'a list of steps', (item, at) => node(item, at, 'step'));
+      case 'children':
+        return list(value, path, 'a list of view nodes', (item, at) => node(item, at, 'view'));
+      case 'exprs':
+        return list(value, path, 'a list of expressions', (item, at) => node(item, at, 'expr'));
+      case 'strings':
+        return list(value, path, 'a list of strings', (item, at, i) =>
+          field(item, 'string', at, i),
+        );
+      case 'exprRecord':
+        return entries(value, path, 'an object of expressions', (item, at) =>
+          node(item, at, 'expr'),
+        );
+      case 'exprOrRecord':
+        return field(value, isExpr(value) ? 'expr' : 'exprRecord', path, name);
+      case 'msOrExpr':
+        if (typeof value === 'number') return;
+        return isRecord(value)
+          ? node(value, path, 'expr')
+          : expected(path, 'milliseconds or an expression', value);
+      case 'json':
+        return;
+      case 'string':
+        if (typeof value !== 'string') expected(path, 'a string', value);
+        return;
+      case 'name':
+        if (typeof value !== 'string' || value === '') expected(path, 'a non-empty string', value);
+        return;
+      case 'number':
+      case 'boolean':
+        if (typeof value !== kind) expected(path, `a ${kind}`, value);
+        return;
+      case 'tag':
+        if (typeof value !== 'string' || !tagPattern.test(value)) {
+          expected(path, 'a tag name (letters, digits, dashes)', value);
+        }
+        return;
+      case 'props':
+        return entries(value, path, 'an object of props', prop);
+      default:
+        return unreachable(kind);
+    }
+  }
+
+  /** Checks a node of a family: its tag, then every field of its kind. */
+  function node(value: unknown, path: string, family: Family): void {
+    const { tag, kinds, what } = FAMILIES[family];
+    if (!isRecord(value)) return expected(path, article(what), value);
+    remember(value, path);
+    const kind = value[tag];
+    if (kind === undefined) return fail(pointer(path, tag), `${article(what)} needs "${tag}"`);
+    if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
+      const known = Object.keys(kinds);
+      return fail(
+        pointer(path, tag),
+        `unknown ${what} ${JSON.stringify(kind)}${suggest(kind, known)}; expected one of ${known.join(', ')}`,
+      );
+    }
+    fields(value, kinds[kind], path, `"${kind}"`, tag);
+  }
+
+  /** Checks the fields of `node` against `shape`; `skip` is its tag field. */
+  function fields(
+    node: Record<string, unknown>,
+    shape: Shape,
+    path: string,
+    what: string,
+    skip?: string,
+  ): void {
+    const names = Object.keys(shape).map(fieldName);
+    for (const key of Object.keys(node)) {
+      if (key === skip || names.includes(key)) continue;
+      fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
+    }
+    for (const [key, kind] of Object.entries(shape)) {
+      const name = fieldName(key);
+      if (node[name] !== undefined) field(node[name], kind, pointer(path, name), name);
+      else if (name === key) fail(pointer(path, name), `${what} needs "${name}"`);
+    }
+  }
+
+  /** Checks one prop of an element: a handler, an expression or a plain value. */
+  function prop(value: unknown, path: string, name: string): void {
+    const on = handlerProp.test(name);
+    if (isEventHandler(value) || (on && isRecord(value))) {
+      remember(value as object, path);
+      fields(value as Record<string, unknown>, HANDLER, path, 'a handler');
+      if (DEV) handlers.push([value as { action: string }, path]);
+    } else if (on) {
+      expected(path, 'a handler { event, action }', value);
+    } else if (isExpr(value)) {
+      node(value, path, 'expr');
+    } else if (typeof value === 'object' && value !== null) {
+      expected(path, 'an expression, a plain value or a handler { event, action }', value);
+    }
+  }
+
+  /** Checks that `value` is an object, then calls `each` on its entries. */
+  function entries(
+    value: unknown,
+    path: string,
+    what: string,
+    each: (item: unknown, at: string, key: string) => void,
+  ): void {
+    if (!isRecord(value)) return expected(path, what, value);
+    for (const [key, item] of Object.entries(value)) each(item, pointer(path, key), key);
+  }
+
+  /** Checks that `value` is a list, then calls `each` on its items. */
+  function list(
+    value: unknown,
+    path: string,
+    what: string,
+    each: (item: unknown, at: string, index: string) => void,
+  ): void {
+    if (!Array.isArray(value)) return expected(path, what, value);
+    value.forEach((item, i) => each(item, pointer(path, i), String(i)));
+  }
+
+  if (isRecord(input)) fields(input, PROGRAM, '', 'the program');
+  else fail('', `a program must be a JSON object, found ${describe(input)}`);
+  if (DEV && problems.length === 0) references(input as ProgramLike, handlers);
+  return problems;
 }
 
 interface ProgramLike {
@@ -40,240 +204,42 @@ interface ProgramLike {
   [key: string]: unknown;
 }
 
-const tagPattern = new RegExp(TAG_PATTERN);
-const handlerProp = new RegExp(HANDLER_PROP_PATTERN);
-
-class Checker {
-  readonly problems: Problem[] = [];
-  readonly #handlers: [object, string][] = [];
-
-  /** Checks one value against one field kind. */
-  field(value: unknown, field: Field, path: string): void {
-    if (typeof field === 'object') return this.#compound(value, field, path);
-    switch (field) {
-      case 'expr':
-        return this.#node(value, path, 'expr');
-      case 'steps':
-        return this.#list(value, path, 'a list of steps', (item, at) =>
-          this.#node(item, at, 'step'),
-        );
-      case 'view':
-        return this.#node(value, path, 'view');
-      case 'children':
-        return this.#list(value, path, 'a list of view nodes', (item, at) =>
-          this.#node(item, at, 'view'),
-        );
-      case 'exprs':
-        return this.#list(value, path, 'a list of expressions', (item, at) =>
-          this.#node(item, at, 'expr'),
-        );
-      case 'strings':
-        return this.#list(value, path, 'a list of strings', (item, at) =>
-          this.field(item, 'string', at),
-        );
-      case 'exprRecord':
-        if (!isRecord(value))
-          return this.#fail(path, `expected an object of expressions, found ${kindOf(value)}`);
-        for (const [key, item] of Object.entries(value))
-          this.#node(item, pointer(path, key), 'expr');
-        return;
-      case 'exprOrRecord':
-        return isExpr(value)
-          ? this.#node(value, path, 'expr')
-          : this.field(value, 'exprRecord', path);
-      case 'msOrExpr':
-        if (typeof value === 'number') return;
-        if (!isRecord(value)) {
-          return this.#fail(path, `expected milliseconds or an expression, found ${show(value)}`);
-        }
-        return this.#node(value, path, 'expr');
-      case 'json':
-        return;
-      case 'string':
-      case 'dotPath':
-        if (typeof value !== 'string') this.#fail(path, `expected a string, found ${show(value)}`);
-        return;
-      case 'name':
-        if (typeof value !== 'string' || value === '') {
-          this.#fail(path, `expected a non-empty string, found ${show(value)}`);
-        }
-        return;
-      case 'number':
-      case 'boolean':
-        if (typeof value !== field) this.#fail(path, `expected a ${field}, found ${show(value)}`);
-        return;
-      case 'tag':
-        if (typeof value !== 'string' || !tagPattern.test(value)) {
-          this.#fail(path, `expected a tag name (letters, digits, dashes), found ${show(value)}`);
-        }
-        return;
-      case 'props':
-        return this.#props(value, path);
-      default:
-        return unreachable(field);
-    }
+/**
+ * Names that point elsewhere in the program: warnings, not errors, and
+ * only in the development build.
+ */
+function references(program: ProgramLike, handlers: [{ action: string }, string][]): void {
+  for (const name of TOOLING) {
+    if (name in program)
+      warn(`"${name}" belongs to server-side tooling and is ignored`, `/${name}`);
   }
-
-  #compound(value: unknown, field: Exclude<Field, string>, path: string): void {
-    if ('oneOf' in field) {
-      if (!field.oneOf.includes(value as string)) {
-        const hint = typeof value === 'string' ? suggest(value, field.oneOf) : '';
-        this.#fail(path, `expected one of ${field.oneOf.join(', ')}, found ${show(value)}${hint}`);
-      }
-    } else if ('const' in field) {
-      if (value !== field.const)
-        this.#fail(path, `expected ${show(field.const)}, found ${show(value)}`);
-    } else if ('shape' in field) {
-      if (!isRecord(value)) {
-        const what = path === '' ? 'a program must be a JSON object' : 'expected an object';
-        return this.#fail(path, `${what}, found ${kindOf(value)}`);
-      }
-      this.#fields(value, field.shape, path, path === '' ? 'the program' : `"${lastToken(path)}"`);
-    } else if ('list' in field) {
-      this.#list(value, path, 'a list', (item, at) => this.field(item, { shape: field.list }, at));
-    } else {
-      if (!isRecord(value)) return this.#fail(path, `expected an object, found ${kindOf(value)}`);
-      for (const [key, item] of Object.entries(value)) {
-        if (FORBIDDEN_NAMES.includes(key))
-          this.#fail(pointer(path, key), `"${key}" cannot be a name`);
-        else this.field(item, { shape: field.record }, pointer(path, key));
-      }
+  const actions = new Set<string>();
+  program.actions.forEach(({ name }, i) => {
+    if (actions.has(name)) {
+      warn(`the action "${name}" is defined again; this later one is used`, `/actions/${i}/name`);
     }
+    actions.add(name);
+  });
+  const check = (name: unknown, at: string, what: string) => {
+    if (typeof name === 'string' && !actions.has(name)) {
+      warn(`${what} names the action "${name}", which does not exist${suggest(name, actions)}`, at);
+    }
+  };
+  for (const [key, name] of Object.entries(program.lifecycle ?? {})) {
+    check(name, `/lifecycle/${key}`, key);
   }
-
-  /** Checks a node of a family: its tag, then every field of its kind. */
-  #node(value: unknown, path: string, family: keyof typeof FAMILIES): void {
-    const { tag, kinds, what } = FAMILIES[family];
-    if (!isRecord(value))
-      return this.#fail(path, `expected ${article(what)}, found ${kindOf(value)}`);
-    remember(value, path);
-    const kind = value[tag];
-    if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
-      const known = Object.keys(kinds);
-      return this.#fail(
-        pointer(path, tag),
-        typeof kind === 'string'
-          ? `unknown ${what} "${kind}"${suggest(kind, known)}; expected one of ${known.join(', ')}`
-          : `${article(what)} needs a "${tag}" field, found ${show(kind)}`,
-      );
-    }
-    this.#fields(value, kinds[kind], path, `"${kind}"`, tag);
+  for (const [handler, at] of handlers) {
+    check(handler.action, pointer(at, 'action'), 'the handler');
   }
+}
 
-  /** Checks the fields of `node` against `shape`; `skip` is its tag field. */
-  #fields(
-    node: Record<string, unknown>,
-    shape: Shape,
-    path: string,
-    what: string,
-    skip?: string,
-  ): void {
-    const names = Object.keys(shape).map((key) => key.replace(/\?$/, ''));
-    for (const key of Object.keys(node)) {
-      if (key === skip || names.includes(key)) continue;
-      this.#fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
-    }
-    for (const [key, field] of Object.entries(shape)) {
-      const optional = key.endsWith('?');
-      const name = optional ? key.slice(0, -1) : key;
-      if (node[name] === undefined) {
-        if (!optional) this.#fail(pointer(path, name), `${what} needs "${name}"`);
-      } else {
-        this.field(node[name], field, pointer(path, name));
-      }
-    }
-  }
-
-  #props(value: unknown, path: string): void {
-    if (!isRecord(value))
-      return this.#fail(path, `expected an object of props, found ${kindOf(value)}`);
-    for (const [name, prop] of Object.entries(value)) {
-      const at = pointer(path, name);
-      if (isEventHandler(prop) || (handlerProp.test(name) && isRecord(prop))) {
-        remember(prop, at);
-        this.#fields(prop as Record<string, unknown>, HANDLER, at, 'a handler');
-        this.#handlers.push([prop, at]);
-      } else if (handlerProp.test(name)) {
-        this.#fail(at, `"${name}" must be a handler { event, action }, found ${show(prop)}`);
-      } else if (isExpr(prop)) {
-        this.#node(prop, at, 'expr');
-      } else if (isRecord(prop) || Array.isArray(prop)) {
-        this.#fail(at, `expected an expression, a plain value or a handler { event, action }`);
-      }
-    }
-  }
-
-  #list(
-    value: unknown,
-    path: string,
-    what: string,
-    each: (item: unknown, at: string) => void,
-  ): void {
-    if (!Array.isArray(value)) return this.#fail(path, `expected ${what}, found ${kindOf(value)}`);
-    value.forEach((item, i) => each(item, pointer(path, i)));
-  }
-
-  /** Names that point elsewhere in the program: warnings, not errors. */
-  references(program: ProgramLike): void {
-    for (const name of TOOLING) {
-      if (name in program)
-        if (DEV) warn(`"${name}" belongs to server-side tooling and is ignored`, `/${name}`);
-    }
-    const actions = new Set<string>();
-    program.actions.forEach(({ name }, i) => {
-      if (actions.has(name)) {
-        if (DEV)
-          warn(
-            `the action "${name}" is defined again; this later one is used`,
-            `/actions/${i}/name`,
-          );
-      }
-      actions.add(name);
-    });
-    const check = (name: unknown, at: string, what: string) => {
-      if (typeof name === 'string' && !actions.has(name)) {
-        if (DEV)
-          warn(
-            `${what} names the action "${name}", which does not exist${suggest(name, actions)}`,
-            at,
-          );
-      }
-    };
-    for (const [key, name] of Object.entries(program.lifecycle ?? {})) {
-      check(name, `/lifecycle/${key}`, key);
-    }
-    for (const [handler, at] of this.#handlers) {
-      check((handler as { action: unknown }).action, pointer(at, 'action'), 'the handler');
-    }
-  }
-
-  #fail(path: string, message: string): void {
-    this.problems.push({ path, message });
-  }
+/** The name of a field of a shape: its key without the `?` of an optional one. */
+function fieldName(key: string): string {
+  return key.replace(/\?$/, '');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lastToken(path: string): string {
-  return path
-    .slice(path.lastIndexOf('/') + 1)
-    .replace(/~1/g, '/')
-    .replace(/~0/g, '~');
-}
-
-function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${show(value)}`;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
 function article(what: string): string {
@@ -284,8 +250,8 @@ function article(what: string): string {
  * ` (did you mean "navigate"?)` for the closest known name, if close; a
  * hint of the development build only.
  */
-export function suggest(name: string, known: Iterable<string>): string {
-  if (!DEV) return '';
+export function suggest(name: unknown, known: Iterable<string>): string {
+  if (!DEV || typeof name !== 'string') return '';
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

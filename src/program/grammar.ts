@@ -22,7 +22,6 @@ export type Field =
   | 'exprRecord' // an object of expressions
   | 'exprOrRecord' // an expression, or an object of expressions
   | 'msOrExpr' // a number, or an expression
-  | 'dotPath' // a dot-separated path string
   | 'strings' // a list of strings
   | 'tag' // an element tag name
   | 'props' // an element's props
@@ -51,9 +50,9 @@ export const BIN_OPS = ['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=
 
 export const EXPRESSIONS: Readonly<Record<string, Shape>> = {
   lit: { value: 'json' },
-  state: { name: 'string', 'path?': 'dotPath' },
-  var: { name: 'string', 'path?': 'dotPath' },
-  param: { name: 'string', 'path?': 'dotPath' },
+  state: { name: 'string', 'path?': 'string' },
+  var: { name: 'string', 'path?': 'string' },
+  param: { name: 'string', 'path?': 'string' },
   local: { name: 'string' },
   get: { base: 'expr', path: 'string' },
   index: { base: 'expr', key: 'expr' },
