@@ -54,7 +54,7 @@ export class ConstelaApp extends HTMLElement {
   #fallback: ChildNode[] | undefined;
   /** The current load: aborting it cancels its request; a newer one replaces it. */
   #loading: AbortController | undefined;
-  /** Resolves once the current load has shown its program (or its errors). */
+  /** Resolves once the current load has its program (or its errors). */
   #started: Promise<void> | undefined;
   /** Calls waiting for a program to be running (or to have failed). */
   #waiting: (() => void)[] = [];
@@ -131,12 +131,10 @@ export class ConstelaApp extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    const { app } = this.status;
-    if (app === undefined) return;
     // Out of the document, the view stops updating (the DOM and its
     // bindings are kept, for a move) and what the program started stops.
-    app.reactor.pause();
-    this.#unmount(app);
+    this.status.app?.reactor.pause();
+    this.#unmount();
   }
 
   #reloadSoon(): void {
@@ -238,32 +236,34 @@ export class ConstelaApp extends HTMLElement {
         throw new ConstelaError('step', `dispatch("${actionName}"): no program is running`);
       }
       const copy = structuredClone(payload);
-      const names = new Map<string, unknown>([['payload', copy]]);
-      if (copy !== null && typeof copy === 'object' && !Array.isArray(copy)) {
-        for (const [key, value] of Object.entries(copy)) names.set(key, value);
-      }
-      await app.runAction(actionName, names);
+      // The payload by name, and an object payload's fields spread as names too.
+      const fields = copy !== null && typeof copy === 'object' && !Array.isArray(copy);
+      await app.runAction(
+        actionName,
+        new Map([['payload', copy], ...(fields ? Object.entries(copy) : [])]),
+      );
     } catch (error) {
       this.#report(toConstelaError(error, 'step'));
     }
   }
 
-  /** Resolves once a program is running or has failed to start, and is on screen. */
+  /**
+   * Before a program runs (or has failed to start), a promise that resolves
+   * once one is on screen.
+   */
   #untilStarted(): Promise<void> | undefined {
     const { app, errors } = this.status;
-    if (app !== undefined || errors !== undefined) return this.#started;
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    if (app === undefined && errors === undefined) {
+      return new Promise((resolve) => this.#waiting.push(resolve));
+    }
   }
 
   /** Stops the current program (if any) and starts the one now configured. */
   #load(): void {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
-    const { app } = this.status;
-    if (app !== undefined) {
-      this.#unmount(app);
-      app.stop();
-    }
+    this.#unmount();
+    this.status.app?.stop();
     this.status = {};
     this.#started = this.#start(loading).catch((error: unknown) => {
       // A load that a newer one replaced reports nothing.
@@ -291,8 +291,6 @@ export class ConstelaApp extends HTMLElement {
     }
     this.#readyDue = true;
     this.#show({ app: new App(source as Program, (error) => this.#report(error)) });
-    // Resolves after the render that shows it (and mounts it).
-    while (this.#rendering !== undefined) await this.#rendering;
   }
 
   #mount(app: App): void {
@@ -304,10 +302,11 @@ export class ConstelaApp extends HTMLElement {
     });
   }
 
-  #unmount(app: App): void {
+  /** Runs the program's `onUnmount` (and stops what it started) if it is mounted. */
+  #unmount(): void {
     if (!this.#mounted) return;
     this.#mounted = false;
-    app.unmount();
+    this.status.app?.unmount();
   }
 
   /** Shows a running program, or the errors that keep one from starting. */
@@ -340,19 +339,18 @@ export class ConstelaApp extends HTMLElement {
   }
 }
 
+/** Styles its own colours and font, so it reads as an error on any page. */
+const PANEL_STYLE =
+  'font:14px system-ui;color:#b71c1c;background:#fff5f5;border:2px solid;padding:0 16px';
+
 /**
  * The panel shown in place of a program that cannot start: each error as
  * the console prints it, `message (at /json/pointer)`.
  */
 function errorPanel(errors: readonly ConstelaError[]): unknown {
-  return html`<div
-    class="constela-errors"
-    role="alert"
-    part="errors"
-    style="font:14px/1.4 system-ui,sans-serif;border:2px solid #c62828;background:#fff5f5;color:#611;padding:12px 16px;border-radius:6px"
-  >
-    <strong>This Constela program cannot start</strong>
-    <ul style="margin:8px 0 0;padding-left:20px">
+  return html`<div class="constela-errors" role="alert" part="errors" style=${PANEL_STYLE}>
+    <p><strong>This Constela program cannot start</strong></p>
+    <ul>
       ${errors.map((error) => html`<li>${error.message}</li>`)}
     </ul>
   </div>`;
