@@ -13,11 +13,14 @@ export interface ConstelaErrorDetail {
   code: ConstelaError['code'];
 }
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'running'; app: App }
-  | { kind: 'failed'; errors: ConstelaError[] };
+/**
+ * What the element shows: a running program, or the errors that keep one
+ * from starting; neither while it loads (the fallback children show).
+ */
+interface Status {
+  app?: App;
+  errors?: ConstelaError[];
+}
 
 /**
  * `<constela-app>` runs a Constela program.
@@ -44,28 +47,30 @@ export class ConstelaApp extends HTMLElement {
 
   #program: Program | undefined;
   /** TS-private rather than #private: the leak tests inspect the running app. */
-  private status: Status = { kind: 'idle' };
+  private status: Status = {};
   #root: HTMLElement | ShadowRoot | undefined;
   /** The render queued for the next microtask, if any. */
   #rendering: Promise<void> | undefined;
   #fallback: ChildNode[] | undefined;
-  #loadToken = 0;
+  /** The current load: aborting it cancels its request; a newer one replaces it. */
   #loading: AbortController | undefined;
-  #started: Promise<void> = Promise.resolve();
+  /** Resolves once the current load has its program (or its errors). */
+  #started: Promise<void> | undefined;
   /** Calls waiting for a program to be running (or to have failed). */
   #waiting: (() => void)[] = [];
   /** Whether a (re)load is due at the next render. */
   #loadDue = true;
+  /** Whether the running program has run `onMount` since it was last shown in the page. */
   #mounted = false;
-  #pendingMount = false;
+  /** Whether `constela-ready` is still to come for the running program. */
+  #readyDue = false;
 
   /** URL of a JSON program (the `src` attribute). */
   get src(): string | undefined {
     return this.getAttribute('src') ?? undefined;
   }
   set src(url: string | undefined) {
-    if (url == null) this.removeAttribute('src');
-    else this.setAttribute('src', url);
+    this.#setAttribute('src', url);
   }
 
   /** A program object; wins over `src`. */
@@ -84,8 +89,13 @@ export class ConstelaApp extends HTMLElement {
     return value === null ? undefined : Number(value);
   }
   set timeout(ms: number | undefined) {
-    if (ms == null) this.removeAttribute('timeout');
-    else this.setAttribute('timeout', String(ms));
+    this.#setAttribute('timeout', ms);
+  }
+
+  /** Sets an attribute, or removes it for `undefined` (or `null`). */
+  #setAttribute(name: string, value: unknown): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
   }
 
   /**
@@ -97,10 +107,12 @@ export class ConstelaApp extends HTMLElement {
   }
 
   async #untilShown(): Promise<boolean> {
-    while (this.#rendering !== undefined) await this.#rendering;
-    await this.#started;
-    if (this.#rendering !== undefined) return this.#untilShown();
-    if (this.status.kind === 'running') await this.status.app.reactor.settled();
+    // A render can start a load, and a load ends with a render.
+    do {
+      await this.#rendering;
+      await this.#started;
+    } while (this.#rendering !== undefined);
+    await this.status.app?.reactor.settled();
     return true;
   }
 
@@ -112,23 +124,17 @@ export class ConstelaApp extends HTMLElement {
     // What the page put inside the element is the loading fallback.
     this.#fallback ??= Array.from(this.childNodes);
     this.#root ??= this.hasAttribute('shadow') ? this.attachShadow({ mode: 'open' }) : this;
-    if (this.status.kind === 'running') {
-      // Back in the document: what changed meanwhile reaches the DOM now.
-      this.status.app.reactor.resume();
-      if (!this.#mounted && !this.#pendingMount) this.#mount(this.status.app);
-    }
+    // Back in the document: what changed meanwhile reaches the DOM now, and
+    // the render mounts the program again.
+    this.status.app?.reactor.resume();
     this.#requestRender();
   }
 
   disconnectedCallback(): void {
-    if (this.status.kind !== 'running') return;
     // Out of the document, the view stops updating (the DOM and its
     // bindings are kept, for a move) and what the program started stops.
-    this.status.app.reactor.pause();
-    if (this.#mounted) {
-      this.#mounted = false;
-      this.status.app.unmount();
-    }
+    this.status.app?.reactor.pause();
+    this.#unmount();
   }
 
   #reloadSoon(): void {
@@ -145,7 +151,7 @@ export class ConstelaApp extends HTMLElement {
       // of this render, not a reason for another.
       if (this.#loadDue) {
         this.#loadDue = false;
-        this.#requestLoad();
+        this.#load();
       }
       this.#rendering = undefined;
       this.#render();
@@ -153,29 +159,25 @@ export class ConstelaApp extends HTMLElement {
   }
 
   #render(): void {
+    const { app } = this.status;
     try {
       render(this.#view(), this.#root!, { host: this });
     } catch (error) {
-      if (this.status.kind === 'failed') throw error;
+      if (app === undefined) throw error;
       this.#fail([toConstelaError(error, 'render')]);
       return;
     }
-    if (this.#pendingMount && this.status.kind === 'running') {
-      this.#pendingMount = false;
-      if (this.isConnected) this.#mount(this.status.app, true);
-    }
+    // A program runs `onMount` once it is on screen in the page.
+    if (app !== undefined && !this.#mounted && this.isConnected) this.#mount(app);
   }
 
   #view(): unknown {
-    switch (this.status.kind) {
-      case 'idle':
-      case 'loading':
-        return this.shadowRoot === null ? nothing : html`<slot></slot>`;
-      case 'running':
-        return this.status.app.view();
-      case 'failed':
-        return errorPanel(this.status.errors);
-    }
+    const { app, errors } = this.status;
+    if (app !== undefined) return app.view();
+    if (errors !== undefined) return errorPanel(errors);
+    // Loading: light DOM keeps the fallback children as they are; a shadow
+    // root shows them through a slot.
+    return this.shadowRoot === null ? nothing : html`<slot></slot>`;
   }
 
   /**
@@ -187,8 +189,8 @@ export class ConstelaApp extends HTMLElement {
    * ```
    */
   getState(name: string): unknown {
-    const app = this.#runningApp();
-    if (app === undefined || !app.store.has(name)) return undefined;
+    const { app } = this.status;
+    if (!app?.store.has(name)) return undefined;
     return structuredClone(Signal.subtle.untrack(() => app.store.read(name)));
   }
 
@@ -200,16 +202,15 @@ export class ConstelaApp extends HTMLElement {
    * ```
    */
   setState(name: string, value: unknown): void {
-    const app = this.#runningApp();
-    if (app === undefined) {
-      this.#report(new ConstelaError('step', `setState("${name}") before the program started`));
-      return;
-    }
-    if (!app.store.has(name)) {
-      this.#report(new ConstelaError('step', `setState: there is no state field "${name}"`));
-      return;
-    }
+    const { app } = this.status;
+    // Each problem is thrown to the one report below.
     try {
+      if (app === undefined) {
+        throw new ConstelaError('step', `setState("${name}") before the program started`);
+      }
+      if (!app.store.has(name)) {
+        throw new ConstelaError('step', `setState: there is no state field "${name}"`);
+      }
       app.store.writeBase(name, structuredClone(value));
     } catch (error) {
       this.#report(toConstelaError(error, 'step', `/state/${name}`));
@@ -226,143 +227,131 @@ export class ConstelaApp extends HTMLElement {
    * ```
    */
   async dispatch(actionName: string, payload?: unknown): Promise<void> {
-    await this.#settled();
-    const app = this.#runningApp();
-    if (app === undefined) {
-      this.#report(new ConstelaError('step', `dispatch("${actionName}"): no program is running`));
-      return;
-    }
-    let copy: unknown;
+    await this.#untilStarted();
+    const { app } = this.status;
+    // Each problem is thrown to the one report below (a failing step is
+    // reported by the app: runAction never rejects).
     try {
-      copy = structuredClone(payload);
+      if (app === undefined) {
+        throw new ConstelaError('step', `dispatch("${actionName}"): no program is running`);
+      }
+      const copy = structuredClone(payload);
+      // The payload by name, and an object payload's fields spread as names too.
+      const fields = copy !== null && typeof copy === 'object' && !Array.isArray(copy);
+      await app.runAction(
+        actionName,
+        new Map([['payload', copy], ...(fields ? Object.entries(copy) : [])]),
+      );
     } catch (error) {
       this.#report(toConstelaError(error, 'step'));
-      return;
     }
-    const names = new Map<string, unknown>([['payload', copy]]);
-    if (copy !== null && typeof copy === 'object' && !Array.isArray(copy)) {
-      for (const [key, value] of Object.entries(copy)) names.set(key, value);
+  }
+
+  /**
+   * Before a program runs (or has failed to start), a promise that resolves
+   * once one is on screen.
+   */
+  #untilStarted(): Promise<void> | undefined {
+    const { app, errors } = this.status;
+    if (app === undefined && errors === undefined) {
+      return new Promise((resolve) => this.#waiting.push(resolve));
     }
-    await app.runAction(actionName, names);
-  }
-
-  /** Resolves once a program is running or has failed to start. */
-  #settled(): Promise<void> {
-    if (this.status.kind === 'running' || this.status.kind === 'failed') return this.#started;
-    return new Promise((resolve) => this.#waiting.push(resolve));
-  }
-
-  #runningApp(): App | undefined {
-    return this.status.kind === 'running' ? this.status.app : undefined;
-  }
-
-  #requestLoad(): void {
-    this.#started = this.#load().catch((error: unknown) => {
-      this.#fail([toConstelaError(error, 'load')]);
-    });
   }
 
   /** Stops the current program (if any) and starts the one now configured. */
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
+  #load(): void {
     this.#loading?.abort();
-    this.#loading = new AbortController();
-    this.#stopCurrent();
+    const loading = (this.#loading = new AbortController());
+    this.#unmount();
+    this.status.app?.stop();
+    this.status = {};
+    this.#started = this.#start(loading).catch((error: unknown) => {
+      // A load that a newer one replaced reports nothing.
+      if (loading === this.#loading) this.#fail([toConstelaError(error, 'load')]);
+    });
+  }
 
+  async #start(loading: AbortController): Promise<void> {
     let source: unknown;
     if (this.program !== undefined) {
       source = structuredClone(this.program);
     } else if (this.src) {
-      this.#setStatus({ kind: 'loading' });
-      source = await fetchProgram(this.src, this.#loading.signal, this.timeout);
+      source = await fetchProgram(this.src, loading, this.timeout);
+      if (loading !== this.#loading) return;
     } else {
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script === null) return;
       source = parseProgram(script.textContent ?? '', 'the inline program');
     }
-    if (token !== this.#loadToken) return;
 
     const problems = checkProgram(source);
     if (problems.length > 0) {
       this.#fail(problems.map((p) => new ConstelaError('invalid', p.message, p.path)));
       return;
     }
-    const app = new App(source as Program, (error) => this.#report(error));
-    this.#pendingMount = true;
-    this.#setStatus({ kind: 'running', app });
-    // Resolves after the render that shows it (and mounts it).
-    while (this.#rendering !== undefined) await this.#rendering;
+    this.#readyDue = true;
+    this.#show({ app: new App(source as Program, (error) => this.#report(error)) });
   }
 
-  #mount(app: App, first = false): void {
+  #mount(app: App): void {
     this.#mounted = true;
+    const first = this.#readyDue;
+    this.#readyDue = false;
     void app.mount().then(() => {
-      if (first && app.alive) {
-        this.dispatchEvent(new CustomEvent('constela-ready', { bubbles: true, composed: true }));
-      }
+      if (first && app.alive) this.#fire('constela-ready');
     });
   }
 
-  #stopCurrent(): void {
-    if (this.status.kind !== 'running') return;
-    const app = this.status.app;
-    if (this.#mounted) app.unmount();
+  /** Runs the program's `onUnmount` (and stops what it started) if it is mounted. */
+  #unmount(): void {
+    if (!this.#mounted) return;
     this.#mounted = false;
-    app.stop();
-    this.status = { kind: 'idle' };
+    this.status.app?.unmount();
   }
 
-  #setStatus(status: Status): void {
-    if (status.kind === 'running' || status.kind === 'failed') this.#removeFallback();
+  /** Shows a running program, or the errors that keep one from starting. */
+  #show(status: Status): void {
+    // In light DOM the fallback goes; in a shadow root it is no longer slotted.
+    if (this.shadowRoot === null) this.#fallback?.splice(0).forEach((node) => node.remove());
     this.status = status;
     this.#requestRender();
-    if (status.kind === 'running' || status.kind === 'failed') {
-      // dispatch() calls made while loading run once the first render is done.
-      const waiting = this.#waiting;
-      this.#waiting = [];
-      void this.updateComplete.then(() => waiting.forEach((resolve) => resolve()));
-    }
+    // dispatch() calls made while loading run once the first render is done.
+    const waiting = this.#waiting.splice(0);
+    void this.updateComplete.then(() => waiting.forEach((resolve) => resolve()));
   }
 
   #fail(errors: ConstelaError[]): void {
-    this.#setStatus({ kind: 'failed', errors });
+    this.#show({ errors });
     for (const error of errors) this.#report(error);
   }
 
-  #removeFallback(): void {
-    if (this.shadowRoot !== null || this.#fallback === undefined) return;
-    for (const node of this.#fallback) node.remove();
-    this.#fallback = [];
+  #report(error: ConstelaError): void {
+    const { detail: message, code, path } = error;
+    const detail: ConstelaErrorDetail = { message, code };
+    if (path !== undefined) detail.path = path;
+    warn(error.message);
+    this.#fire('constela-error', detail);
   }
 
-  #report(error: ConstelaError): void {
-    const detail: ConstelaErrorDetail = { message: error.detail, code: error.code };
-    if (error.path !== undefined) detail.path = error.path;
-    warn(error.detail, error.path);
-    this.dispatchEvent(
-      new CustomEvent<ConstelaErrorDetail>('constela-error', {
-        detail,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+  /** Fires an event that bubbles and crosses shadow roots. */
+  #fire(type: string, detail?: ConstelaErrorDetail): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 
+/** Styles its own colours and font, so it reads as an error on any page. */
 const PANEL_STYLE =
-  'font:14px/1.4 system-ui,sans-serif;border:2px solid #c62828;background:#fff5f5;' +
-  'color:#611;padding:12px 16px;border-radius:6px';
+  'font:14px system-ui;color:#b71c1c;background:#fff5f5;border:2px solid;padding:0 16px';
 
+/**
+ * The panel shown in place of a program that cannot start: each error as
+ * the console prints it, `message (at /json/pointer)`.
+ */
 function errorPanel(errors: readonly ConstelaError[]): unknown {
   return html`<div class="constela-errors" role="alert" part="errors" style=${PANEL_STYLE}>
-    <strong>This Constela program cannot start</strong>
-    <ul style="margin:8px 0 0;padding-left:20px">
-      ${errors.map(
-        (e) =>
-          html`<li>
-            ${e.path !== undefined ? html`<code>${e.path}</code>: ` : nothing}${e.detail}
-          </li>`,
-      )}
+    <p><strong>This Constela program cannot start</strong></p>
+    <ul>
+      ${errors.map((error) => html`<li>${error.message}</li>`)}
     </ul>
   </div>`;
 }

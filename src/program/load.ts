@@ -8,38 +8,32 @@ import { ConstelaError } from '../runtime/errors.js';
 /** How long a `src` may take to answer before loading gives up, by default. */
 export const LOAD_TIMEOUT_MS = 10_000;
 
+/**
+ * Fetches and parses the program at `src`. Aborting `loading` cancels the
+ * request; so does the timeout, which aborts `loading` too.
+ */
 export async function fetchProgram(
   src: string,
-  signal: AbortSignal,
+  loading: AbortController,
   timeoutMs = LOAD_TIMEOUT_MS,
 ): Promise<unknown> {
-  const url = new URL(src, document.baseURI).href;
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const abort = () => timeout.abort();
-  signal.addEventListener('abort', abort);
+  const failure = (reason: string) => new ConstelaError('load', `could not load ${src}: ${reason}`);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    loading.abort();
+  }, timeoutMs);
   let text: string;
   try {
-    const response = await fetch(url, { signal: timeout.signal });
-    if (!response.ok) {
-      throw new ConstelaError(
-        'load',
-        `could not load ${src}: the server answered ${response.status}`,
-      );
-    }
+    // A relative URL is resolved against the document's base URL.
+    const response = await fetch(src, { signal: loading.signal });
+    if (!response.ok) throw failure(`the server answered ${response.status}`);
     text = await response.text();
   } catch (error) {
     if (error instanceof ConstelaError) throw error;
-    if (timeout.signal.aborted && !signal.aborted) {
-      throw new ConstelaError(
-        'load',
-        `could not load ${src}: no answer within ${timeoutMs / 1000} s`,
-      );
-    }
-    throw new ConstelaError('load', `could not load ${src}: ${(error as Error).message}`);
+    throw failure(timedOut ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message);
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
   }
   return parseProgram(text, src);
 }
@@ -52,17 +46,14 @@ export function parseProgram(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (at === null) throw new ConstelaError('parse', `${source} is not valid JSON: ${message}`);
-    const position = Number(at[1]);
-    const before = text.slice(0, position).split('\n');
-    const line = before.length;
-    const column = before[before.length - 1].length + 1;
-    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
-    throw new ConstelaError(
-      'parse',
-      `${source} is not valid JSON: ${reason} at line ${line}, column ${column}`,
-    );
+    let reason = (error as Error).message;
+    const at = /position (\d+)/.exec(reason);
+    if (at !== null) {
+      const before = text.slice(0, Number(at[1])).split('\n');
+      const column = before[before.length - 1].length + 1;
+      reason = reason.replace(/\s*(in JSON )?at position \d+.*$/, '');
+      reason += ` at line ${before.length}, column ${column}`;
+    }
+    throw new ConstelaError('parse', `${source} is not valid JSON: ${reason}`);
   }
 }

@@ -15,22 +15,20 @@ export type ErrorCode =
   | 'render' // a view node failed to render
   | 'server'; // a server sent something that could not be used
 
+/** A message with the place it comes from: `message (at /json/pointer)`. */
+function located(message: string, path: string | undefined): string {
+  return path === undefined ? message : `${message} (at ${path})`;
+}
+
 export class ConstelaError extends Error {
-  readonly code: ErrorCode;
-  readonly path: string | undefined;
-
-  constructor(code: ErrorCode, message: string, path?: string) {
-    super(path === undefined ? message : `${message} (at ${path})`);
+  constructor(
+    readonly code: ErrorCode,
+    /** The message without the location suffix. */
+    readonly detail: string,
+    readonly path?: string,
+  ) {
+    super(located(detail, path));
     this.name = 'ConstelaError';
-    this.code = code;
-    this.path = path;
-  }
-
-  /** The message without the location suffix. */
-  get detail(): string {
-    return this.path === undefined
-      ? this.message
-      : this.message.slice(0, -` (at ${this.path})`.length);
   }
 }
 
@@ -60,7 +58,7 @@ export function warn(message: string, path?: string): void {
   // Only `true`: an element with id="CONSTELA_SILENT" is a property of
   // window too, and must not silence anything.
   if ((globalThis as { CONSTELA_SILENT?: unknown }).CONSTELA_SILENT === true) return;
-  const text = path === undefined ? message : `${message} (at ${path})`;
+  const text = located(message, path);
   if (warned.has(text)) return;
   warned.add(text);
   console.warn(`[constela] ${text}`);
