@@ -47,22 +47,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /**
  * Reads `keys` from `value`. A missing step gives `undefined`, never an
  * exception; forbidden keys and inherited properties read as `undefined`.
+ * Strings and lists have their own `length` and indexes.
  */
 export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
   let current = value;
   for (const key of keys) {
-    if (current === null || current === undefined) return undefined;
-    if (isForbiddenKey(key)) return undefined;
-    if (typeof current === 'string') {
-      current = key === 'length' ? current.length : current[key as number];
-      continue;
+    const container =
+      typeof current === 'string' || (typeof current === 'object' && current !== null);
+    if (!container || isForbiddenKey(key) || !Object.hasOwn(current as object, key)) {
+      return undefined;
     }
-    if (typeof current !== 'object') return undefined;
-    if (Array.isArray(current) && key === 'length') {
-      current = current.length;
-      continue;
-    }
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<PathKey, unknown>)[key];
   }
   return current;
@@ -84,33 +78,20 @@ export function updateIn(
   if (isForbiddenKey(key)) {
     throw new PathError(`the path step "${key}" is not allowed`);
   }
-  if (Array.isArray(root)) {
-    const index = typeof key === 'number' ? key : Number.NaN;
-    if (!Number.isInteger(index) || index < 0) {
+  const base = root === undefined || root === null ? (typeof key === 'number' ? [] : {}) : root;
+  if (Array.isArray(base)) {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0) {
       throw new PathError(`a list index must be a whole number, got "${key}"`);
     }
-    const copy = root.slice();
-    copy[index] = updateIn(root[index], keys, fn, depth + 1);
+    const copy = base.slice();
+    copy[key] = updateIn(base[key], keys, fn, depth + 1);
     return copy;
   }
-  const base = isPlainObject(root)
-    ? root
-    : root === undefined || root === null
-      ? typeof key === 'number'
-        ? []
-        : {}
-      : undefined;
-  if (base === undefined) {
+  if (!isPlainObject(base)) {
     throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
   }
-  if (Array.isArray(base)) return updateIn(base, keys, fn, depth);
-  const copy: Record<string, unknown> = { ...base };
-  copy[key as string] = updateIn(
-    Object.prototype.hasOwnProperty.call(base, key) ? base[key as string] : undefined,
-    keys,
-    fn,
-    depth + 1,
-  );
+  const copy: Record<PathKey, unknown> = { ...base };
+  copy[key] = updateIn(Object.hasOwn(base, key) ? base[key] : undefined, keys, fn, depth + 1);
   return copy;
 }
 
