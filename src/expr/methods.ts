@@ -46,14 +46,16 @@ const LIST: Table = Object.assign(
 const NUMBER = pick(Number.prototype, 'toFixed toPrecision toString toLocaleString');
 
 /**
- * `sort` on a copy. With a lambda, the lambda gives each item's sort key;
- * numbers compare as numbers, everything else as strings.
+ * `sort` on a copy. With a lambda, the lambda gives each item's sort key
+ * (found once per item); numbers compare as numbers, everything else as
+ * strings. Items with equal keys keep their order: `Array.prototype.sort`
+ * is stable.
  */
 function sortCopy(list: unknown[], by: unknown): unknown[] {
   const keyOf = typeof by === 'function' ? (by as (x: unknown) => unknown) : (x: unknown) => x;
-  const keyed = list.map((item, index) => ({ item, index, key: keyOf(item) }));
-  keyed.sort((a, b) => compare(a.key, b.key) || a.index - b.index);
-  return keyed.map((k) => k.item);
+  const keyed = list.map((item) => [keyOf(item), item]);
+  keyed.sort((a, b) => compare(a[0], b[0]));
+  return keyed.map((pair) => pair[1]);
 }
 
 function compare(a: unknown, b: unknown): number {

@@ -9,10 +9,10 @@
 
 export type PathKey = string | number;
 
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+const FORBIDDEN = new Set<PathKey>(['__proto__', 'prototype', 'constructor']);
 
 export function isForbiddenKey(key: PathKey): boolean {
-  return typeof key === 'string' && FORBIDDEN.has(key);
+  return FORBIDDEN.has(key);
 }
 
 export class PathError extends Error {}
@@ -20,20 +20,17 @@ export class PathError extends Error {}
 /** Splits `"items.0.id"` into `["items", 0, "id"]`. */
 export function parsePath(path: unknown): PathKey[] {
   if (path === undefined || path === null || path === '') return [];
-  if (typeof path === 'number') return [path];
-  if (Array.isArray(path)) {
-    return path.map((key) => {
-      if (typeof key === 'number') return key;
-      if (typeof key === 'string') return toKey(key);
-      throw new PathError(`a path step must be a string or a number, got ${describe(key)}`);
-    });
+  const steps =
+    typeof path === 'string' ? path.split('.') : typeof path === 'number' ? [path] : path;
+  if (!Array.isArray(steps)) {
+    throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
   }
-  if (typeof path === 'string') return path.split('.').map(toKey);
-  throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
-}
-
-function toKey(step: string): PathKey {
-  return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
+  return steps.map((step: unknown) => {
+    if (typeof step === 'number') return step;
+    // A step that is a whole number in decimal ("0", "12", not "01") is an index.
+    if (typeof step === 'string') return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
+    throw new PathError(`a path step must be a string or a number, got ${describe(step)}`);
+  });
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
