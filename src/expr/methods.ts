@@ -72,10 +72,9 @@ const NAMESPACE_METHODS = new WeakMap<object, Table>();
  * A frozen stand-in for the global `owner` that holds only the constants
  * `constants` (so a path reads them); the `methods` are reached by `call`.
  */
-function namespace(owner: object, methods: string, constants = ''): object {
-  const ns = Object.create(null);
-  if (constants !== '') Object.assign(ns, pick(owner, constants));
-  NAMESPACE_METHODS.set(Object.freeze(ns), pick(owner, methods));
+function namespace(owner: object, methods: string, constants?: string): object {
+  const ns = Object.freeze(constants === undefined ? Object.create(null) : pick(owner, constants));
+  NAMESPACE_METHODS.set(ns, pick(owner, methods));
   return ns;
 }
 

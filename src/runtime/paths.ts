@@ -34,9 +34,8 @@ export function parsePath(path: unknown): PathKey[] {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return false;
-  }
+  // A list's prototype is Array.prototype, so a list is not a plain object.
+  if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
