@@ -37,26 +37,22 @@ const LIST: Table = Object.assign(
     reverse(this: unknown[]) {
       return this.slice().reverse();
     },
+    /**
+     * `sort` on a copy. With a lambda, the lambda gives each item's sort key
+     * (found once per item); numbers compare as numbers, everything else as
+     * strings. Items with equal keys keep their order: `Array.prototype.sort`
+     * is stable.
+     */
     sort(this: unknown[], by: unknown) {
-      return sortCopy(this, by);
+      const keyOf = typeof by === 'function' ? (by as (x: unknown) => unknown) : (x: unknown) => x;
+      const keyed = this.map((item) => [keyOf(item), item]);
+      keyed.sort((a, b) => compare(a[0], b[0]));
+      return keyed.map((pair) => pair[1]);
     },
   },
 );
 
 const NUMBER = pick(Number.prototype, 'toFixed toPrecision toString toLocaleString');
-
-/**
- * `sort` on a copy. With a lambda, the lambda gives each item's sort key
- * (found once per item); numbers compare as numbers, everything else as
- * strings. Items with equal keys keep their order: `Array.prototype.sort`
- * is stable.
- */
-function sortCopy(list: unknown[], by: unknown): unknown[] {
-  const keyOf = typeof by === 'function' ? (by as (x: unknown) => unknown) : (x: unknown) => x;
-  const keyed = list.map((item) => [keyOf(item), item]);
-  keyed.sort((a, b) => compare(a[0], b[0]));
-  return keyed.map((pair) => pair[1]);
-}
 
 function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
