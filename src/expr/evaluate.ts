@@ -7,7 +7,7 @@ import type { BinOp, Expr } from '../program/types.js';
 import { isExpr } from '../program/guards.js';
 import { locate } from '../program/locations.js';
 import { ConstelaError, unreachable, warn } from '../runtime/errors.js';
-import { getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths.js';
+import { describe, getIn, parsePath, isForbiddenKey, type PathKey } from '../runtime/paths.js';
 import { MISSING, Scope } from '../runtime/scope.js';
 import type { Store } from '../runtime/store.js';
 import { GLOBALS, findMethod } from './methods.js';
@@ -21,13 +21,11 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
   switch (expr.expr) {
     case 'lit':
       return expr.value;
-    case 'state': {
-      if (!ctx.store.has(expr.name)) {
-        if (DEV) warn(`state "${expr.name}" is not declared`, locate(expr));
-        return undefined;
-      }
+    case 'state':
+      // An undeclared field reads as undefined (the store has no value for it).
+      if (DEV && !ctx.store.has(expr.name))
+        warn(`state "${expr.name}" is not declared`, locate(expr));
       return withPath(ctx.store.read(expr.name), expr.path);
-    }
     case 'var':
     case 'param':
       return withPath(lookup(expr.name, scope, expr), expr.path);
@@ -37,9 +35,9 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
     case 'get':
       return withPath(evaluate(expr.base, scope, ctx), expr.path);
     case 'index': {
+      // getIn refuses the forbidden keys.
       const key = evaluate(expr.key, scope, ctx);
       if (typeof key !== 'string' && typeof key !== 'number') return undefined;
-      if (isForbiddenKey(key)) return undefined;
       return getIn(evaluate(expr.base, scope, ctx), [key]);
     }
     case 'bin': {
@@ -59,22 +57,17 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
       return expr.items.map((item) => toText(evaluate(item, scope, ctx))).join('');
     case 'array':
       return expr.elements.map((element) => evaluate(element, scope, ctx));
-    case 'obj': {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(expr.props)) {
-        if (isForbiddenKey(key)) continue;
-        out[key] = evaluate(value, scope, ctx);
-      }
-      return out;
-    }
+    case 'obj':
+      return evaluateRecord(expr.props, scope, ctx);
     case 'call': {
       const target = evaluate(expr.target, scope, ctx);
       const method = findMethod(target, expr.method);
-      if (typeof method === 'string') {
-        throw new ConstelaError('expression', method, locate(expr));
+      if (method === undefined) {
+        const message = `"${expr.method}" is not an allowed method of ${describe(target)}`;
+        throw new ConstelaError('expression', message, locate(expr));
       }
       const args = (expr.args ?? []).map((arg) => evaluate(arg, scope, ctx));
-      return method(args);
+      return method.apply(target, args);
     }
     case 'lambda':
       return (item: unknown, index: unknown) => {
@@ -96,9 +89,15 @@ export function evaluateExprOrRecord(
   scope: Scope,
   ctx: EvalContext,
 ): unknown {
-  if (isExpr(value)) return evaluate(value, scope, ctx);
+  return isExpr(value) ? evaluate(value, scope, ctx) : evaluateRecord(value, scope, ctx);
+}
+
+/** An object of the values of `props`; forbidden keys are left out. */
+function evaluateRecord(props: Record<string, Expr>, scope: Scope, ctx: EvalContext): unknown {
   const out: Record<string, unknown> = {};
-  for (const [key, expr] of Object.entries(value)) out[key] = evaluate(expr, scope, ctx);
+  for (const [key, value] of Object.entries(props)) {
+    if (!isForbiddenKey(key)) out[key] = evaluate(value, scope, ctx);
+  }
   return out;
 }
 

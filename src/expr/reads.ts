@@ -37,9 +37,9 @@ function analyse(expr: Expr): Reads {
     case 'get':
       return readsOf(expr.base);
     case 'index':
-      return both(readsOf(expr.base), readsOf(expr.key));
+      return all([expr.base, expr.key]);
     case 'bin':
-      return both(readsOf(expr.left), readsOf(expr.right));
+      return all([expr.left, expr.right]);
     case 'not':
       return readsOf(expr.operand);
     case 'cond':
@@ -51,7 +51,7 @@ function analyse(expr: Expr): Reads {
     case 'obj':
       return all(Object.values(expr.props));
     case 'call':
-      return both(readsOf(expr.target), all(expr.args ?? []));
+      return all([expr.target, ...(expr.args ?? [])]);
     case 'state':
     case 'local':
     case 'lambda':

@@ -9,10 +9,10 @@
 
 export type PathKey = string | number;
 
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+const FORBIDDEN = new Set<PathKey>(['__proto__', 'prototype', 'constructor']);
 
 export function isForbiddenKey(key: PathKey): boolean {
-  return typeof key === 'string' && FORBIDDEN.has(key);
+  return FORBIDDEN.has(key);
 }
 
 export class PathError extends Error {}
@@ -20,26 +20,22 @@ export class PathError extends Error {}
 /** Splits `"items.0.id"` into `["items", 0, "id"]`. */
 export function parsePath(path: unknown): PathKey[] {
   if (path === undefined || path === null || path === '') return [];
-  if (typeof path === 'number') return [path];
-  if (Array.isArray(path)) {
-    return path.map((key) => {
-      if (typeof key === 'number') return key;
-      if (typeof key === 'string') return toKey(key);
-      throw new PathError(`a path step must be a string or a number, got ${describe(key)}`);
-    });
+  const steps =
+    typeof path === 'string' ? path.split('.') : typeof path === 'number' ? [path] : path;
+  if (!Array.isArray(steps)) {
+    throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
   }
-  if (typeof path === 'string') return path.split('.').map(toKey);
-  throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
-}
-
-function toKey(step: string): PathKey {
-  return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
+  return steps.map((step: unknown) => {
+    if (typeof step === 'number') return step;
+    // A step that is a whole number in decimal ("0", "12", not "01") is an index.
+    if (typeof step === 'string') return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
+    throw new PathError(`a path step must be a string or a number, got ${describe(step)}`);
+  });
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return false;
-  }
+  // A list's prototype is Array.prototype, so a list is not a plain object.
+  if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -47,22 +43,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /**
  * Reads `keys` from `value`. A missing step gives `undefined`, never an
  * exception; forbidden keys and inherited properties read as `undefined`.
+ * Strings and lists have their own `length` and indexes.
  */
 export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
   let current = value;
   for (const key of keys) {
-    if (current === null || current === undefined) return undefined;
-    if (isForbiddenKey(key)) return undefined;
-    if (typeof current === 'string') {
-      current = key === 'length' ? current.length : current[key as number];
-      continue;
+    const container =
+      typeof current === 'string' || (typeof current === 'object' && current !== null);
+    if (!container || isForbiddenKey(key) || !Object.hasOwn(current as object, key)) {
+      return undefined;
     }
-    if (typeof current !== 'object') return undefined;
-    if (Array.isArray(current) && key === 'length') {
-      current = current.length;
-      continue;
-    }
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<PathKey, unknown>)[key];
   }
   return current;
@@ -84,33 +74,20 @@ export function updateIn(
   if (isForbiddenKey(key)) {
     throw new PathError(`the path step "${key}" is not allowed`);
   }
-  if (Array.isArray(root)) {
-    const index = typeof key === 'number' ? key : Number.NaN;
-    if (!Number.isInteger(index) || index < 0) {
+  const base = root === undefined || root === null ? (typeof key === 'number' ? [] : {}) : root;
+  if (Array.isArray(base)) {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0) {
       throw new PathError(`a list index must be a whole number, got "${key}"`);
     }
-    const copy = root.slice();
-    copy[index] = updateIn(root[index], keys, fn, depth + 1);
+    const copy = base.slice();
+    copy[key] = updateIn(base[key], keys, fn, depth + 1);
     return copy;
   }
-  const base = isPlainObject(root)
-    ? root
-    : root === undefined || root === null
-      ? typeof key === 'number'
-        ? []
-        : {}
-      : undefined;
-  if (base === undefined) {
+  if (!isPlainObject(base)) {
     throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
   }
-  if (Array.isArray(base)) return updateIn(base, keys, fn, depth);
-  const copy: Record<string, unknown> = { ...base };
-  copy[key as string] = updateIn(
-    Object.prototype.hasOwnProperty.call(base, key) ? base[key as string] : undefined,
-    keys,
-    fn,
-    depth + 1,
-  );
+  const copy: Record<PathKey, unknown> = { ...base };
+  copy[key] = updateIn(Object.hasOwn(base, key) ? base[key] : undefined, keys, fn, depth + 1);
   return copy;
 }
 

@@ -55,12 +55,8 @@ export class Scope {
 
   /** Every visible name with its current value, inner frames winning. */
   snapshot(): Map<string, unknown> {
-    const frames: Scope[] = [];
-    for (let s: Scope | null = this; s !== null; s = s.parent) frames.push(s);
-    const out = new Map<string, unknown>();
-    for (let i = frames.length - 1; i >= 0; i--) {
-      for (const [name, slot] of frames[i].#names) out.set(name, unwrap(slot));
-    }
+    const out = this.parent?.snapshot() ?? new Map<string, unknown>();
+    for (const [name, slot] of this.#names) out.set(name, unwrap(slot));
     return out;
   }
 }

@@ -18,15 +18,12 @@ export interface Layer {
 export class StateField {
   readonly base: Signal.State<unknown>;
   readonly layers = new Signal.State<readonly Layer[]>([]);
-  readonly value: Signal.Computed<unknown>;
+  readonly value = new Signal.Computed(() =>
+    this.layers.get().reduce((value, layer) => layer.apply(value), this.base.get()),
+  );
 
   constructor(initial: unknown) {
     this.base = new Signal.State(initial);
-    this.value = new Signal.Computed(() => {
-      let value = this.base.get();
-      for (const layer of this.layers.get()) value = layer.apply(value);
-      return value;
-    });
   }
 }
 
@@ -55,8 +52,7 @@ export class Store {
 
   /** The confirmed value without pending layers; untracked. */
   readBase(name: string): unknown {
-    const field = this.#fields.get(name);
-    return field === undefined ? undefined : Signal.subtle.untrack(() => field.base.get());
+    return Signal.subtle.untrack(() => this.#fields.get(name)?.base.get());
   }
 
   /** Writes the confirmed value; pending layers stay on top of it. */
