@@ -6,11 +6,10 @@
  */
 import { evaluate } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
-import type { BindStep } from '../program/types.js';
+import type { BindStep, Expr } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
 import {
   describe,
-  getIn,
   isForbiddenKey,
   isPlainObject,
   parsePath,
@@ -51,73 +50,52 @@ export function applyBindings(
 }
 
 function applyBinding(step: BindStep, scope: Scope, ctx: StepContext): void {
-  if (!ctx.store.has(step.target)) {
-    throw new Error(`there is no state field "${step.target}"`);
-  }
+  const { target, patch } = step;
+  if (!ctx.store.has(target)) throw new Error(`there is no state field "${target}"`);
   const value =
     step.transform === undefined ? scope.get('payload') : evaluate(step.transform, scope, ctx);
-  const keys = step.path === undefined ? [] : parsePath(evaluate(step.path, scope, ctx));
-  const base = ctx.store.readBase(step.target);
-  if (step.patch) {
-    const patched = keys.length === 0 ? applyJsonPatch(base, value) : patchAt(base, keys, value);
-    ctx.store.writeBase(step.target, patched);
-  } else {
-    ctx.store.writeBase(step.target, upsert(base, keys, value));
-  }
+  const keys = evaluatePath(step.path, scope, ctx);
+  const write = patch ? (current: unknown) => applyJsonPatch(current, value) : () => value;
+  ctx.store.writeBase(target, upsert(ctx.store.readBase(target), keys, write));
 }
 
-/** Applies a patch to the value at `keys` (located as `upsert` does). */
-function patchAt(base: unknown, keys: readonly PathKey[], patch: unknown): unknown {
-  const current = getIn(base, resolveKeys(base, keys));
-  return upsert(base, keys, applyJsonPatch(current, patch));
-}
-
-/** Resolves keyed steps (item ids in lists) into indexes, for reading. */
-function resolveKeys(root: unknown, keys: readonly PathKey[]): PathKey[] {
-  const out: PathKey[] = [];
-  let current = root;
-  for (const key of keys) {
-    const step = Array.isArray(current) && typeof key === 'string' ? indexById(current, key) : key;
-    if (step === -1) return [...out, Number.NaN];
-    out.push(step);
-    current = getIn(current, [step]);
-  }
-  return out;
-}
-
-function indexById(list: readonly unknown[], id: string): number {
-  return list.findIndex((item) => isPlainObject(item) && item.id === id);
+/** A step's `path`, evaluated and split into keys (none when absent). */
+export function evaluatePath(path: Expr | undefined, scope: Scope, ctx: StepContext): PathKey[] {
+  return path === undefined ? [] : parsePath(evaluate(path, scope, ctx));
 }
 
 /**
- * Writes `value` at `keys` inside `root`, copying what it changes. In a
- * list, a step that is not a number is the `id` of an item; when no item
- * has it, a new one is appended.
+ * Replaces the value at `keys` inside `root` by `write(current)`, copying
+ * what it changes. In a list, a step that is not a number is the `id` of
+ * an item; when no item has it, `write(undefined)` is appended.
  */
-export function upsert(
+function upsert(
   root: unknown,
   keys: readonly PathKey[],
-  value: unknown,
+  write: (current: unknown) => unknown,
   depth = 0,
 ): unknown {
-  if (depth === keys.length) return value;
+  if (depth === keys.length) return write(root);
   const key = keys[depth];
   if (isForbiddenKey(key)) throw new PathError(`the path step "${key}" is not allowed`);
   if (Array.isArray(root)) {
-    const index = typeof key === 'number' ? key : indexById(root, key);
+    const index =
+      typeof key === 'number'
+        ? key
+        : root.findIndex((item) => isPlainObject(item) && item.id === key);
     const copy = root.slice();
-    if (index === -1) copy.push(upsert(undefined, keys, value, depth + 1));
+    if (index === -1) copy.push(upsert(undefined, keys, write, depth + 1));
     else if (Number.isInteger(index) && index >= 0) {
-      copy[index] = upsert(root[index], keys, value, depth + 1);
+      copy[index] = upsert(root[index], keys, write, depth + 1);
     } else throw new PathError(`"${key}" is not a list index`);
     return copy;
   }
   if (root === undefined || root === null) {
     return typeof key === 'number'
-      ? upsert([], keys, value, depth)
-      : { [key]: upsert(undefined, keys, value, depth + 1) };
+      ? upsert([], keys, write, depth)
+      : { [key]: upsert(undefined, keys, write, depth + 1) };
   }
   if (!isPlainObject(root)) throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
-  const next = Object.prototype.hasOwnProperty.call(root, key) ? root[key as string] : undefined;
-  return { ...root, [key]: upsert(next, keys, value, depth + 1) };
+  const next = Object.hasOwn(root, key) ? root[key as string] : undefined;
+  return { ...root, [key]: upsert(next, keys, write, depth + 1) };
 }

@@ -48,13 +48,14 @@ export class Optimistic {
    */
   apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string {
     const id = `optimistic-${++this.#count}`;
+    const write = (base: unknown) => updateIn(base, keys, (current) => combine(current, value));
     // Fails now, before the layer exists, if the path cannot be written.
-    updateIn(field.base.get(), keys, (current) => combine(current, value));
+    write(field.base.get());
     const layer: Layer = {
       id,
       apply: (base) => {
         try {
-          return updateIn(base, keys, (current) => combine(current, value));
+          return write(base);
         } catch {
           // The base changed under the layer so that its path no longer
           // fits (a list became shorter...): show the base unchanged.
@@ -73,7 +74,7 @@ export class Optimistic {
 
   /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
   settle(id: unknown, keep: boolean, path?: string): void {
-    const entry = typeof id === 'string' ? this.#pending.get(id) : undefined;
+    const entry = this.#pending.get(id as string);
     if (entry === undefined) {
       if (DEV)
         warn(
@@ -83,14 +84,9 @@ export class Optimistic {
       return;
     }
     this.#pending.delete(id as string);
-    if (entry.timer !== undefined) this.#timers.clearTimer(entry.timer);
-    const { field, layer } = entry;
+    const { field, layer, timer } = entry;
+    if (timer !== undefined) this.#timers.clearTimer(timer);
     if (keep) field.base.set(layer.apply(field.base.get()));
     field.layers.set(field.layers.get().filter((l) => l !== layer));
-  }
-
-  /** How many updates are pending. */
-  get size(): number {
-    return this.#pending.size;
   }
 }
