@@ -8,14 +8,7 @@ import { evaluate } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { BindStep, Expr } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
-import {
-  describe,
-  isForbiddenKey,
-  isPlainObject,
-  parsePath,
-  PathError,
-  type PathKey,
-} from '../runtime/paths.js';
+import { getIn, isPlainObject, parsePath, updateIn, type PathKey } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import type { StepContext } from '../steps/context.js';
 import { applyJsonPatch } from './patch.js';
@@ -55,8 +48,9 @@ function applyBinding(step: BindStep, scope: Scope, ctx: StepContext): void {
   const value =
     step.transform === undefined ? scope.get('payload') : evaluate(step.transform, scope, ctx);
   const keys = evaluatePath(step.path, scope, ctx);
+  const base = ctx.store.readBase(target);
   const write = patch ? (current: unknown) => applyJsonPatch(current, value) : () => value;
-  ctx.store.writeBase(target, upsert(ctx.store.readBase(target), keys, write));
+  ctx.store.writeBase(target, updateIn(base, resolveKeys(base, keys), write));
 }
 
 /** A step's `path`, evaluated and split into keys (none when absent). */
@@ -65,37 +59,28 @@ export function evaluatePath(path: Expr | undefined, scope: Scope, ctx: StepCont
 }
 
 /**
- * Replaces the value at `keys` inside `root` by `write(current)`, copying
- * what it changes. In a list, a step that is not a number is the `id` of
- * an item; when no item has it, `write(undefined)` is appended.
+ * Resolves the keyed steps of `keys` inside `root`, for `updateIn`: in a
+ * list, a step that is not a number is the `id` of an item; a step that
+ * finds no item, or -1, is the end of the list, so that writing appends
+ * (to a new list, where there is none yet).
  */
-function upsert(
-  root: unknown,
-  keys: readonly PathKey[],
-  write: (current: unknown) => unknown,
-  depth = 0,
-): unknown {
-  if (depth === keys.length) return write(root);
-  const key = keys[depth];
-  if (isForbiddenKey(key)) throw new PathError(`the path step "${key}" is not allowed`);
-  if (Array.isArray(root)) {
-    const index =
-      typeof key === 'number'
-        ? key
-        : root.findIndex((item) => isPlainObject(item) && item.id === key);
-    const copy = root.slice();
-    if (index === -1) copy.push(upsert(undefined, keys, write, depth + 1));
-    else if (Number.isInteger(index) && index >= 0) {
-      copy[index] = upsert(root[index], keys, write, depth + 1);
-    } else throw new PathError(`"${key}" is not a list index`);
-    return copy;
-  }
-  if (root === undefined || root === null) {
-    return typeof key === 'number'
-      ? upsert([], keys, write, depth)
-      : { [key]: upsert(undefined, keys, write, depth + 1) };
-  }
-  if (!isPlainObject(root)) throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
-  const next = Object.hasOwn(root, key) ? root[key as string] : undefined;
-  return { ...root, [key]: upsert(next, keys, write, depth + 1) };
+function resolveKeys(root: unknown, keys: readonly PathKey[]): PathKey[] {
+  let current = root;
+  return keys.map((key) => {
+    const list = Array.isArray(current)
+      ? current
+      : current == null && typeof key === 'number'
+        ? []
+        : undefined;
+    let step = key;
+    if (list !== undefined) {
+      const index =
+        typeof key === 'number'
+          ? key
+          : list.findIndex((item) => isPlainObject(item) && item.id === key);
+      step = index === -1 ? list.length : index;
+    }
+    current = getIn(current, [step]);
+    return step;
+  });
 }
