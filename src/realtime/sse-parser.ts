@@ -101,17 +101,12 @@ export class EventAssembler {
 }
 
 /** Bytes in, events out: the three stages chained for one stream. */
-export class SseParser {
+export class SseParser extends EventAssembler {
   readonly #decoder = new TextDecoder('utf-8');
   readonly #lines = new LineSplitter();
-  readonly #events: EventAssembler;
-
-  constructor(handlers: SseHandlers) {
-    this.#events = new EventAssembler(handlers);
-  }
 
   push(chunk: Uint8Array | string): void {
     const text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
-    for (const line of this.#lines.push(text)) this.#events.line(line);
+    for (const line of this.#lines.push(text)) this.line(line);
   }
 }
