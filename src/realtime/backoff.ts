@@ -12,28 +12,18 @@ export interface ReconnectConfig {
   maxDelay?: number;
 }
 
-export class Backoff {
-  readonly strategy: 'exponential' | 'linear' | 'none';
-  readonly maxRetries: number;
-  baseDelay: number;
-  readonly maxDelay: number;
-
-  constructor(config: ReconnectConfig = {}) {
-    this.strategy = config.enabled === false ? 'none' : (config.strategy ?? 'exponential');
-    this.maxRetries = config.maxRetries ?? Infinity;
-    this.baseDelay = config.baseDelay ?? 1000;
-    this.maxDelay = config.maxDelay ?? 30000;
-  }
-
-  /** Whether retry n (0-based) may be made. */
-  allows(n: number): boolean {
-    return this.strategy !== 'none' && n < this.maxRetries;
-  }
-
-  /** How long to wait before retry n (0-based). */
-  delay(n: number): number {
-    const raw =
-      this.strategy === 'linear' ? this.baseDelay * (n + 1) : this.baseDelay * 2 ** Math.min(n, 52);
-    return Math.min(raw, this.maxDelay);
-  }
+/**
+ * How long to wait before retry n, or undefined when retry n is not to be
+ * made. `baseDelay` is the server's `retry:` field when it sent one; it
+ * replaces the configured one.
+ */
+export function retryDelay(
+  config: ReconnectConfig = {},
+  n: number,
+  baseDelay = config.baseDelay ?? 1000,
+): number | undefined {
+  const strategy = config.enabled === false ? 'none' : (config.strategy ?? 'exponential');
+  if (strategy === 'none' || n >= (config.maxRetries ?? Infinity)) return undefined;
+  const raw = strategy === 'linear' ? baseDelay * (n + 1) : baseDelay * 2 ** Math.min(n, 52);
+  return Math.min(raw, config.maxDelay ?? 30000);
 }

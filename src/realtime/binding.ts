@@ -6,17 +6,9 @@
  */
 import { evaluate } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
-import type { BindStep } from '../program/types.js';
+import type { BindStep, Expr } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
-import {
-  describe,
-  getIn,
-  isForbiddenKey,
-  isPlainObject,
-  parsePath,
-  PathError,
-  type PathKey,
-} from '../runtime/paths.js';
+import { getIn, isPlainObject, parsePath, updateIn, type PathKey } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import type { StepContext } from '../steps/context.js';
 import { applyJsonPatch } from './patch.js';
@@ -51,73 +43,44 @@ export function applyBindings(
 }
 
 function applyBinding(step: BindStep, scope: Scope, ctx: StepContext): void {
-  if (!ctx.store.has(step.target)) {
-    throw new Error(`there is no state field "${step.target}"`);
-  }
+  const { target, patch } = step;
+  if (!ctx.store.has(target)) throw new Error(`there is no state field "${target}"`);
   const value =
     step.transform === undefined ? scope.get('payload') : evaluate(step.transform, scope, ctx);
-  const keys = step.path === undefined ? [] : parsePath(evaluate(step.path, scope, ctx));
-  const base = ctx.store.readBase(step.target);
-  if (step.patch) {
-    const patched = keys.length === 0 ? applyJsonPatch(base, value) : patchAt(base, keys, value);
-    ctx.store.writeBase(step.target, patched);
-  } else {
-    ctx.store.writeBase(step.target, upsert(base, keys, value));
-  }
+  const keys = evaluatePath(step.path, scope, ctx);
+  const base = ctx.store.readBase(target);
+  const write = patch ? (current: unknown) => applyJsonPatch(current, value) : () => value;
+  ctx.store.writeBase(target, updateIn(base, resolveKeys(base, keys), write));
 }
 
-/** Applies a patch to the value at `keys` (located as `upsert` does). */
-function patchAt(base: unknown, keys: readonly PathKey[], patch: unknown): unknown {
-  const current = getIn(base, resolveKeys(base, keys));
-  return upsert(base, keys, applyJsonPatch(current, patch));
-}
-
-/** Resolves keyed steps (item ids in lists) into indexes, for reading. */
-function resolveKeys(root: unknown, keys: readonly PathKey[]): PathKey[] {
-  const out: PathKey[] = [];
-  let current = root;
-  for (const key of keys) {
-    const step = Array.isArray(current) && typeof key === 'string' ? indexById(current, key) : key;
-    if (step === -1) return [...out, Number.NaN];
-    out.push(step);
-    current = getIn(current, [step]);
-  }
-  return out;
-}
-
-function indexById(list: readonly unknown[], id: string): number {
-  return list.findIndex((item) => isPlainObject(item) && item.id === id);
+/** A step's `path`, evaluated and split into keys (none when absent). */
+export function evaluatePath(path: Expr | undefined, scope: Scope, ctx: StepContext): PathKey[] {
+  return path === undefined ? [] : parsePath(evaluate(path, scope, ctx));
 }
 
 /**
- * Writes `value` at `keys` inside `root`, copying what it changes. In a
- * list, a step that is not a number is the `id` of an item; when no item
- * has it, a new one is appended.
+ * Resolves the keyed steps of `keys` inside `root`, for `updateIn`: in a
+ * list, a step that is not a number is the `id` of an item; a step that
+ * finds no item, or -1, is the end of the list, so that writing appends
+ * (to a new list, where there is none yet).
  */
-export function upsert(
-  root: unknown,
-  keys: readonly PathKey[],
-  value: unknown,
-  depth = 0,
-): unknown {
-  if (depth === keys.length) return value;
-  const key = keys[depth];
-  if (isForbiddenKey(key)) throw new PathError(`the path step "${key}" is not allowed`);
-  if (Array.isArray(root)) {
-    const index = typeof key === 'number' ? key : indexById(root, key);
-    const copy = root.slice();
-    if (index === -1) copy.push(upsert(undefined, keys, value, depth + 1));
-    else if (Number.isInteger(index) && index >= 0) {
-      copy[index] = upsert(root[index], keys, value, depth + 1);
-    } else throw new PathError(`"${key}" is not a list index`);
-    return copy;
-  }
-  if (root === undefined || root === null) {
-    return typeof key === 'number'
-      ? upsert([], keys, value, depth)
-      : { [key]: upsert(undefined, keys, value, depth + 1) };
-  }
-  if (!isPlainObject(root)) throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
-  const next = Object.prototype.hasOwnProperty.call(root, key) ? root[key as string] : undefined;
-  return { ...root, [key]: upsert(next, keys, value, depth + 1) };
+function resolveKeys(root: unknown, keys: readonly PathKey[]): PathKey[] {
+  let current = root;
+  return keys.map((key) => {
+    const list = Array.isArray(current)
+      ? current
+      : current == null && typeof key === 'number'
+        ? []
+        : undefined;
+    let step = key;
+    if (list !== undefined) {
+      const index =
+        typeof key === 'number'
+          ? key
+          : list.findIndex((item) => isPlainObject(item) && item.id === key);
+      step = index === -1 ? list.length : index;
+    }
+    current = getIn(current, [step]);
+    return step;
+  });
 }

@@ -10,18 +10,16 @@
  */
 export function nextFrame(run: () => void): void {
   if (document.visibilityState === 'hidden') {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
       run();
     };
-    channel.port2.postMessage(null);
+    port2.postMessage(null);
     return;
   }
-  let done = false;
+  // Whichever comes first cancels the other.
   const once = () => {
-    if (done) return;
-    done = true;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     run();

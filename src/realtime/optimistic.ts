@@ -9,12 +9,6 @@ import { warn } from '../runtime/errors.js';
 import type { Layer, StateField } from '../runtime/store.js';
 import { DEV } from '../dev.js';
 
-interface Pending {
-  readonly field: StateField;
-  readonly layer: Layer;
-  timer?: number;
-}
-
 /**
  * How a layer's value combines with what is at its path: an object on an
  * object merges shallowly, a non-list on a list is appended, anything else
@@ -33,7 +27,8 @@ interface Timers {
 }
 
 export class Optimistic {
-  readonly #pending = new Map<string, Pending>();
+  /** What settles each pending update: fold it in (`keep`) or drop it. */
+  readonly #pending = new Map<string, (keep: boolean) => void>();
   #count = 0;
 
   readonly #timers: Timers;
@@ -48,13 +43,14 @@ export class Optimistic {
    */
   apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string {
     const id = `optimistic-${++this.#count}`;
+    const write = (base: unknown) => updateIn(base, keys, (current) => combine(current, value));
     // Fails now, before the layer exists, if the path cannot be written.
-    updateIn(field.base.get(), keys, (current) => combine(current, value));
+    write(field.base.get());
     const layer: Layer = {
       id,
       apply: (base) => {
         try {
-          return updateIn(base, keys, (current) => combine(current, value));
+          return write(base);
         } catch {
           // The base changed under the layer so that its path no longer
           // fits (a list became shorter...): show the base unchanged.
@@ -62,19 +58,23 @@ export class Optimistic {
         }
       },
     };
-    const entry: Pending = { field, layer };
-    this.#pending.set(id, entry);
+    let timer: number | undefined;
+    this.#pending.set(id, (keep) => {
+      if (timer !== undefined) this.#timers.clearTimer(timer);
+      if (keep) field.base.set(layer.apply(field.base.get()));
+      field.layers.set(field.layers.get().filter((l) => l !== layer));
+    });
     field.layers.set([...field.layers.get(), layer]);
     if (timeout !== undefined && timeout >= 0) {
-      entry.timer = this.#timers.setTimeout(() => this.settle(id, false), timeout);
+      timer = this.#timers.setTimeout(() => this.settle(id, false), timeout);
     }
     return id;
   }
 
   /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
   settle(id: unknown, keep: boolean, path?: string): void {
-    const entry = typeof id === 'string' ? this.#pending.get(id) : undefined;
-    if (entry === undefined) {
+    const settle = this.#pending.get(id as string);
+    if (settle === undefined) {
       if (DEV)
         warn(
           `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
@@ -83,14 +83,6 @@ export class Optimistic {
       return;
     }
     this.#pending.delete(id as string);
-    if (entry.timer !== undefined) this.#timers.clearTimer(entry.timer);
-    const { field, layer } = entry;
-    if (keep) field.base.set(layer.apply(field.base.get()));
-    field.layers.set(field.layers.get().filter((l) => l !== layer));
-  }
-
-  /** How many updates are pending. */
-  get size(): number {
-    return this.#pending.size;
+    settle(keep);
   }
 }

@@ -16,16 +16,15 @@ export class PatchError extends Error {}
 /** Returns the patched copy of `document`, or throws a PatchError. */
 export function applyJsonPatch(document: unknown, patch: unknown): unknown {
   if (!Array.isArray(patch)) throw new PatchError('a JSON Patch must be a list of operations');
-  // Every pointer is checked, and split once, before anything is applied.
+  // Every pointer is checked, and split, before anything is applied.
   const pointers = patch.map(checkOperation);
   const fresh = new Set<object>();
   let doc = document;
   patch.forEach((op: Operation, index) => {
     const { path, from } = pointers[index];
-    checkIndexes(doc, path, index);
-    if (from !== undefined) checkIndexes(doc, from, index);
-    doc = copyAlong(doc, path, fresh);
-    if (op.op === 'move') doc = copyAlong(doc, from!, fresh);
+    doc = walk(doc, path, index, fresh, true);
+    // `move` changes its `from`; `copy` only reads it (and clones the value).
+    if (from !== undefined) doc = walk(doc, from, index, fresh, op.op === 'move');
     try {
       doc = applyOperation(doc, op, true, true, true).newDocument;
     } catch (error) {
@@ -52,16 +51,24 @@ function checkOperation(op: unknown, index: number): Pointers {
     throw new PatchError(`operation ${index} is not an object`);
   }
   const { op: name, path, from } = op as { op?: unknown; path?: unknown; from?: unknown };
-  const pointers: Pointers = { path: checkPointer(path, 'path', index) };
-  if (name === 'move' || name === 'copy') pointers.from = checkPointer(from, 'from', index);
-  return pointers;
+  return {
+    path: checkPointer(path, 'path', index),
+    from: name === 'move' || name === 'copy' ? checkPointer(from, 'from', index) : undefined,
+  };
 }
 
+/** The unescaped reference tokens of a JSON Pointer, none of them forbidden. */
 function checkPointer(pointer: unknown, field: string, index: number): string[] {
   if (typeof pointer !== 'string') {
     throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
   }
-  const path = tokens(pointer);
+  const path =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (path.some(isForbiddenKey)) {
     throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
   }
@@ -69,47 +76,30 @@ function checkPointer(pointer: unknown, field: string, index: number): string[] 
 }
 
 /**
- * Refuses a list index that RFC 6901 does not allow (`/01`, `/+1`), which
- * fast-json-patch would read as a number.
+ * Walks `path` from `root`, refusing a list index that RFC 6901 does not
+ * allow (`/01`, `/+1`), which fast-json-patch would read as a number.
+ * With `copying`, copies `root` and every container on the way to the
+ * parent of the last token (unless already copied during this patch), so
+ * that fast-json-patch mutates only fresh objects; returns the new root.
  */
-function checkIndexes(doc: unknown, path: string[], index: number): void {
-  let current = doc;
-  for (const token of path) {
-    if (Array.isArray(current)) {
-      if (token !== '-' && !/^(0|[1-9]\d*)$/.test(token)) {
-        throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
-      }
-      current = current[Number(token)];
-    } else if (current !== null && typeof current === 'object') {
-      current = (current as Record<string, unknown>)[token];
-    } else {
-      return;
-    }
-  }
-}
-
-/** The unescaped reference tokens of a JSON Pointer. */
-function tokens(pointer: string): string[] {
-  if (pointer === '') return [];
-  const raw = pointer.slice(1).split('/');
-  if (!pointer.includes('~')) return raw;
-  return raw.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/**
- * Copies `root` and every container on the way to the parent of the last
- * token, unless already copied during this patch.
- */
-function copyAlong(root: unknown, path: string[], fresh: Set<object>): unknown {
-  const top = copy(root, fresh);
+function walk(
+  root: unknown,
+  path: string[],
+  index: number,
+  fresh: Set<object>,
+  copying: boolean,
+): unknown {
+  const top = copying ? copy(root, fresh) : root;
   let current = top;
-  for (let i = 0; i < path.length - 1; i++) {
-    if (current === null || typeof current !== 'object') break;
+  for (let i = 0; i < path.length; i++) {
+    const token = path[i];
+    if (Array.isArray(current) && token !== '-' && !/^(0|[1-9]\d*)$/.test(token)) {
+      throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
+    }
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) break;
     const container = current as Record<string, unknown>;
-    if (!Object.prototype.hasOwnProperty.call(container, path[i])) break;
-    const child = copy(container[path[i]], fresh);
-    container[path[i]] = child;
-    current = child;
+    current = container[token];
+    if (copying && i < path.length - 1) container[token] = current = copy(current, fresh);
   }
   return top;
 }

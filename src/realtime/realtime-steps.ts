@@ -10,20 +10,18 @@ import type {
   OptimisticStep,
   RejectStep,
   SseConnectStep,
+  Step,
   UnbindStep,
 } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
 import { parseJsonOrText } from '../runtime/json.js';
-import { parsePath } from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import { setResult, type StepContext } from '../steps/context.js';
 import { requestParts } from '../steps/request.js';
-import { Backoff } from './backoff.js';
 import { nextFrame } from './frame.js';
 import { SerialQueue } from './serial-queue.js';
-import { applyBindings } from './binding.js';
-import { SseConnection } from './sse-connection.js';
-import type { SseEvent } from './sse-parser.js';
+import { applyBindings, evaluatePath } from './binding.js';
+import { sseConnection } from './sse-connection.js';
 
 /**
  * Opens a connection named `step.connection`. Its callbacks run one at a
@@ -35,50 +33,41 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
   const name = step.connection;
   const url = toText(evaluate(step.url, scope, ctx));
   const { headers, body } = requestParts(step, scope, ctx);
-
   const queue = new SerialQueue(nextFrame);
-  const enqueue = (work: () => Promise<void> | void) => {
-    queue.add(() => (ctx.realtime.isCurrent(name, connection) ? work() : undefined));
-  };
-  const connection: SseConnection = new SseConnection(
+  /**
+   * Queues `work` to run after the earlier callbacks, unless the connection
+   * is no longer current by then. The last drop closes the connection
+   * before its onError is queued, so that one runs `always`.
+   */
+  const enqueue = (work: () => void | Promise<void>, always = false) =>
+    queue.add(() => (always || ctx.realtime.isCurrent(name, connection) ? work() : undefined));
+  const callback = (steps: Step[] | undefined, names: [string, unknown][]) => () =>
+    ctx.runCallback(steps, new Scope(scope, names));
+  const connection = sseConnection(
     {
       url,
       method: step.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
       eventTypes: new Set(step.eventTypes ?? ['message']),
+      reconnect: step.reconnect,
     },
-    new Backoff(step.reconnect),
     {
-      open: () => enqueue(() => ctx.runCallback(step.onOpen, new Scope(scope))),
-      message: (event) => enqueue(() => deliver(name, step, event, scope, ctx)),
-      drop: (info) => {
-        // The last drop (no retry) closes the connection before its
-        // onError is queued, so it must run even though it is not current.
-        const last = !info.willRetry;
-        const run = () => ctx.runCallback(step.onError, new Scope(scope, [['payload', info]]));
-        if (last) queue.add(run);
-        else enqueue(run);
-      },
+      open: () => enqueue(callback(step.onOpen, [])),
+      message: (event) =>
+        enqueue(() => {
+          const names: [string, unknown][] = [
+            ['payload', parseJsonOrText(event.data)],
+            ['event', event],
+          ];
+          applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
+          return ctx.runCallback(step.onMessage, new Scope(scope, names));
+        }),
+      drop: (info) => enqueue(callback(step.onError, [['payload', info]]), !info.willRetry),
     },
   );
   ctx.realtime.open(name, connection);
   connection.start();
-}
-
-function deliver(
-  name: string,
-  step: SseConnectStep,
-  event: SseEvent,
-  scope: Scope,
-  ctx: StepContext,
-): void | Promise<void> {
-  const names: [string, unknown][] = [
-    ['payload', parseJsonOrText(event.data)],
-    ['event', { type: event.type, id: event.id, data: event.data }],
-  ];
-  applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
-  return ctx.runCallback(step.onMessage, new Scope(scope, names));
 }
 
 export function runOptimistic(step: OptimisticStep, scope: Scope, ctx: StepContext): void {
@@ -86,7 +75,7 @@ export function runOptimistic(step: OptimisticStep, scope: Scope, ctx: StepConte
   if (field === undefined) {
     throw new ConstelaError('step', `there is no state field "${step.target}"`, locate(step));
   }
-  const keys = step.path === undefined ? [] : parsePath(evaluate(step.path, scope, ctx));
+  const keys = evaluatePath(step.path, scope, ctx);
   const value = evaluate(step.value, scope, ctx);
   const id = ctx.realtime.optimistic.apply(field, keys, value, step.timeout);
   setResult(step.result, id, scope, ctx);

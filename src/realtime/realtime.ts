@@ -35,19 +35,22 @@ export class Realtime {
 
   /** Adds a binding; running the same bind step again replaces it. */
   bind(name: string, binding: Binding): void {
-    const list = (this.#bindings.get(name) ?? []).filter((b) => b.step !== binding.step);
-    list.push(binding);
-    this.#bindings.set(name, list);
+    this.#keep(name, (b) => b.step !== binding.step).push(binding);
   }
 
   /** Removes the bindings of `name` to `target`, or all of them. */
   unbind(name: string, target?: string): void {
-    if (target === undefined) {
-      this.#bindings.delete(name);
-      return;
-    }
-    const list = (this.#bindings.get(name) ?? []).filter((b) => b.step.target !== target);
+    this.#keep(name, (b) => target !== undefined && b.step.target !== target);
+  }
+
+  /**
+   * Keeps the bindings of `name` that pass `test`, in a new list (a
+   * message being bound goes on with the list it started with).
+   */
+  #keep(name: string, test: (binding: Binding) => boolean): Binding[] {
+    const list = this.bindingsOf(name).filter(test);
     this.#bindings.set(name, list);
+    return list;
   }
 
   bindingsOf(name: string): readonly Binding[] {
@@ -61,8 +64,7 @@ export class Realtime {
 
   /** Closes every connection and forgets every binding. */
   stop(): void {
-    for (const connection of this.#connections.values()) connection.close();
-    this.#connections.clear();
+    for (const name of this.#connections.keys()) this.close(name);
     this.#bindings.clear();
   }
 }

@@ -9,7 +9,6 @@
  */
 export class SerialQueue {
   readonly #jobs: (() => void | Promise<void>)[] = [];
-  #next = 0;
   /** A pass is scheduled or under way. */
   #busy = false;
 
@@ -27,20 +26,14 @@ export class SerialQueue {
   }
 
   async #run(): Promise<void> {
+    const jobs = this.#jobs;
     try {
-      while (this.#next < this.#jobs.length) {
-        const job = this.#jobs[this.#next++];
-        // Drop what has run, now and then, rather than shifting every time.
-        if (this.#next > 1024) {
-          this.#jobs.splice(0, this.#next);
-          this.#next = 0;
-        }
-        const pending = job();
+      while (jobs.length > 0) {
+        const pending = jobs.shift()!();
         if (pending !== undefined) await pending;
       }
     } finally {
-      this.#jobs.length = 0;
-      this.#next = 0;
+      jobs.length = 0;
       this.#busy = false;
     }
   }

@@ -4,11 +4,12 @@
  *
  * The reconnect loop is this one and no other: the stream ending, a
  * network failure, a non-2xx status and a wrong content type are all drops;
- * each drop asks the Backoff whether and when to retry; a successful open
- * resets the count. A 204 means the server wants no more. While the browser
- * is offline no retry is spent: coming back online reconnects at once.
+ * each drop asks the reconnect policy whether and when to retry; a
+ * successful open resets the count. A 204 means the server wants no more.
+ * While the browser is offline no retry is spent: coming back online
+ * reconnects at once.
  */
-import type { Backoff } from './backoff.js';
+import { retryDelay, type ReconnectConfig } from './backoff.js';
 import { SseParser, type SseEvent } from './sse-parser.js';
 
 export interface SseRequest {
@@ -18,6 +19,7 @@ export interface SseRequest {
   readonly body?: string;
   /** Event types to deliver; others are skipped. */
   readonly eventTypes: ReadonlySet<string>;
+  readonly reconnect?: ReconnectConfig;
 }
 
 /** What `onError` gets when the connection drops. */
@@ -37,138 +39,121 @@ export interface SseListener {
   drop(info: DropInfo): void;
 }
 
-export class SseConnection {
-  #lastEventId = '';
-  /** Failed retries since the last successful open. */
-  #retries = 0;
-  #controller: AbortController | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #closed = false;
-  readonly #onOnline = () => this.#resumeOnline();
-  readonly #onOffline = () => this.#controller?.abort('offline');
-
-  readonly #request: SseRequest;
-  readonly #backoff: Backoff;
-  readonly #listener: SseListener;
-
-  constructor(request: SseRequest, backoff: Backoff, listener: SseListener) {
-    this.#request = request;
-    this.#backoff = backoff;
-    this.#listener = listener;
-  }
-
-  start(): void {
-    window.addEventListener('offline', this.#onOffline);
-    void this.#connect();
-  }
-
+export interface SseConnection {
+  /** Sends the first request. */
+  start(): void;
   /** Closes the stream for good: the server sees the request end. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#controller?.abort('closed');
-    clearTimeout(this.#timer);
-    window.removeEventListener('online', this.#onOnline);
-    window.removeEventListener('offline', this.#onOffline);
-  }
+  close(): void;
+  readonly isClosed: boolean;
+}
 
-  get isClosed(): boolean {
-    return this.#closed;
-  }
+/** Makes a connection; `start` opens it. */
+export function sseConnection(request: SseRequest, listener: SseListener): SseConnection {
+  const { url, headers, eventTypes, reconnect, ...init } = request;
+  let lastEventId = '';
+  /** Failed retries since the last successful open. */
+  let retries = 0;
+  /** The server's `retry:` field, when it sent one. */
+  let baseDelay: number | undefined;
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
 
-  async #connect(): Promise<void> {
-    this.#timer = undefined;
-    if (this.#closed) return;
-    if (!navigator.onLine) return this.#waitOnline();
-    const controller = new AbortController();
-    this.#controller = controller;
-    const headers: Record<string, string> = {
+  const onOffline = () => controller?.abort('offline');
+  const onOnline = () => {
+    clearTimeout(timer);
+    void connect();
+  };
+  const waitOnline = () => window.addEventListener('online', onOnline, { once: true });
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    controller?.abort('closed');
+    clearTimeout(timer);
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+  };
+
+  async function connect(): Promise<void> {
+    if (closed) return;
+    if (!navigator.onLine) return waitOnline();
+    const { signal } = (controller = new AbortController());
+    const sent: Record<string, string> = {
       Accept: 'text/event-stream',
       'Cache-Control': 'no-cache',
-      ...this.#request.headers,
+      ...headers,
     };
-    if (this.#lastEventId !== '') headers['Last-Event-ID'] = this.#lastEventId;
+    if (lastEventId !== '') sent['Last-Event-ID'] = lastEventId;
 
     let status: number | undefined;
     try {
-      const response = await fetch(this.#request.url, {
-        method: this.#request.method,
-        headers,
-        body: this.#request.body,
-        cache: 'no-store',
-        signal: controller.signal,
-      });
+      const response = await fetch(url, { ...init, headers: sent, cache: 'no-store', signal });
+      const { body } = response;
       status = response.status;
-      if (response.status === 204) return this.#end('the server ended the stream (204)', 204);
-      if (!response.ok) return this.#drop(`the server answered ${response.status}`, status);
+      if (status === 204) return drop('the server ended the stream (204)', status, true);
+      if (!response.ok) return drop(`the server answered ${status}`, status);
       const type = response.headers.get('content-type') ?? '';
-      if (!/^text\/event-stream\b/i.test(type) || response.body === null) {
-        await response.body?.cancel();
-        return this.#drop(`expected text/event-stream, got "${type}"`, status);
+      if (!/^text\/event-stream\b/i.test(type) || body === null) {
+        await body?.cancel();
+        return drop(`expected text/event-stream, got "${type}"`, status);
       }
 
-      this.#retries = 0;
-      this.#listener.open();
-      await this.#read(response.body, controller);
-      this.#drop('the stream ended', status);
+      retries = 0;
+      listener.open();
+      const parser = new SseParser({
+        event: (event) => {
+          if (!closed && eventTypes.has(event.type)) listener.message(event);
+        },
+        id: (id) => (lastEventId = id),
+        retry: (ms) => (baseDelay = ms),
+      });
+      const reader = body.getReader();
+      for (let read; !(read = await reader.read()).done && !signal.aborted;) {
+        parser.push(read.value);
+      }
+      drop('the stream ended', status);
     } catch (error) {
-      if (this.#closed || controller.signal.reason === 'closed') return;
-      const message =
-        controller.signal.reason === 'offline'
+      // Closing aborts the request too; `drop` then does nothing.
+      drop(
+        signal.reason === 'offline'
           ? 'the browser went offline'
-          : `the connection failed: ${(error as Error)?.message ?? String(error)}`;
-      this.#drop(message, status);
+          : `the connection failed: ${(error as Error)?.message ?? String(error)}`,
+        status,
+      );
     }
   }
 
-  async #read(body: ReadableStream<Uint8Array>, controller: AbortController): Promise<void> {
-    const parser = new SseParser({
-      event: (event) => {
-        if (!this.#closed && this.#request.eventTypes.has(event.type))
-          this.#listener.message(event);
-      },
-      id: (id) => (this.#lastEventId = id),
-      retry: (ms) => (this.#backoff.baseDelay = ms),
-    });
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done || controller.signal.aborted) return;
-        parser.push(value);
-      }
-    } finally {
-      reader.releaseLock();
+  /**
+   * Tells the listener, then waits to be online (spending no retry),
+   * retries later, or, when the policy allows no more or the drop is
+   * `final`, closes.
+   */
+  function drop(message: string, status: number | undefined, final = false): void {
+    if (closed) return;
+    controller?.abort('dropped');
+    const offline = !final && !navigator.onLine;
+    const delay = final || offline ? undefined : retryDelay(reconnect, retries, baseDelay);
+    const info: DropInfo = { message, status, attempt: retries + 1, willRetry: true };
+    if (delay !== undefined) info.delay = delay;
+    else info.willRetry = offline;
+    listener.drop(info);
+    if (offline) waitOnline();
+    else if (delay === undefined) close();
+    else {
+      retries++;
+      timer = setTimeout(connect, delay);
     }
   }
 
-  #drop(message: string, status?: number): void {
-    if (this.#closed) return;
-    this.#controller?.abort('dropped');
-    if (!navigator.onLine) {
-      this.#listener.drop({ message, status, attempt: this.#retries + 1, willRetry: true });
-      return this.#waitOnline();
-    }
-    const n = this.#retries;
-    if (!this.#backoff.allows(n)) return this.#end(message, status);
-    const delay = this.#backoff.delay(n);
-    this.#listener.drop({ message, status, attempt: n + 1, willRetry: true, delay });
-    this.#retries = n + 1;
-    this.#timer = setTimeout(() => void this.#connect(), delay);
-  }
-
-  /** Stops retrying; the connection stays closed. */
-  #end(message: string, status?: number): void {
-    this.#listener.drop({ message, status, attempt: this.#retries + 1, willRetry: false });
-    this.close();
-  }
-
-  #waitOnline(): void {
-    window.addEventListener('online', this.#onOnline, { once: true });
-  }
-
-  #resumeOnline(): void {
-    clearTimeout(this.#timer);
-    if (!this.#closed) void this.#connect();
-  }
+  return {
+    start() {
+      window.addEventListener('offline', onOffline);
+      void connect();
+    },
+    close,
+    get isClosed() {
+      return closed;
+    },
+  };
 }

@@ -17,10 +17,10 @@
 export interface SseEvent {
   /** The `event:` field, or "message". */
   readonly type: string;
-  /** The data lines joined with "\n". */
-  readonly data: string;
   /** The last event ID as of this event ("" when none was ever sent). */
   readonly id: string;
+  /** The data lines joined with "\n". */
+  readonly data: string;
 }
 
 export interface SseHandlers {
@@ -39,24 +39,13 @@ export class LineSplitter {
 
   /** Returns the complete lines in `chunk`, without their line endings. */
   push(chunk: string): string[] {
-    let text = chunk;
     // A CR ended the last chunk: an LF opening this one belongs to it.
-    if (this.#afterCR && text.startsWith('\n')) text = text.slice(1);
-    this.#afterCR = false;
-    const lines: string[] = [];
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      lines.push(this.#rest + text.slice(start, i));
-      this.#rest = '';
-      if (c === 13) {
-        if (i + 1 === text.length) this.#afterCR = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
-      }
-      start = i + 1;
-    }
-    this.#rest += text.slice(start);
+    const text = this.#afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.#afterCR = text.endsWith('\r');
+    const lines = text.split(/\r\n?|\n/);
+    // The first piece continues the line left over; the last is unfinished.
+    lines[0] = this.#rest + lines[0];
+    this.#rest = lines.pop()!;
     return lines;
   }
 }
@@ -76,11 +65,12 @@ export class EventAssembler {
 
   line(line: string): void {
     if (line === '') return this.#dispatch();
-    if (line.startsWith(':')) return; // a comment
     const colon = line.indexOf(':');
+    if (colon === 0) return; // a comment
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
+    // Unknown fields are ignored.
     switch (field) {
       case 'data':
         this.#data.push(value);
@@ -93,9 +83,6 @@ export class EventAssembler {
         return;
       case 'retry':
         if (/^\d+$/.test(value)) this.#handlers.retry?.(Number(value));
-        return;
-      default:
-        return; // unknown fields are ignored
     }
   }
 
@@ -105,26 +92,21 @@ export class EventAssembler {
       this.#handlers.id?.(this.#lastId);
     }
     const data = this.#data;
-    const type = this.#type;
+    const type = this.#type || 'message';
     this.#data = [];
     this.#type = '';
-    if (data.length === 0) return;
-    this.#handlers.event({ type: type || 'message', data: data.join('\n'), id: this.#lastId });
+    // In the order the `event` scope name shows them: { type, id, data }.
+    if (data.length > 0) this.#handlers.event({ type, id: this.#lastId, data: data.join('\n') });
   }
 }
 
 /** Bytes in, events out: the three stages chained for one stream. */
-export class SseParser {
+export class SseParser extends EventAssembler {
   readonly #decoder = new TextDecoder('utf-8');
   readonly #lines = new LineSplitter();
-  readonly #events: EventAssembler;
-
-  constructor(handlers: SseHandlers) {
-    this.#events = new EventAssembler(handlers);
-  }
 
   push(chunk: Uint8Array | string): void {
     const text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
-    for (const line of this.#lines.push(text)) this.#events.line(line);
+    for (const line of this.#lines.push(text)) this.line(line);
   }
 }
