@@ -15,6 +15,7 @@ import type { ViewContext } from '../view/context.js';
 import { Reactor } from '../view/reactor.js';
 import { renderNode } from '../view/render.js';
 import { ConstelaError, pointer, toConstelaError, warn } from './errors.js';
+import { isPlainObject } from './paths.js';
 import { Scope } from './scope.js';
 import { Store } from './store.js';
 import { DEV } from '../dev.js';
@@ -24,10 +25,11 @@ export type Reporter = (error: ConstelaError) => void;
 export class App implements StepContext, ViewContext {
   readonly store: Store;
   readonly reactor: Reactor;
-  readonly resources = new Tracker();
+  readonly resources = tracker();
   readonly realtime = new Realtime(this.resources);
-  readonly #actions = new Map<string, ActionDecl>();
-  #stopped = false;
+  /** False once the app has been stopped for good: later callbacks do nothing. */
+  alive = true;
+  readonly #actions: Map<string, ActionDecl>;
   #template: unknown;
 
   readonly #reporter: Reporter;
@@ -39,11 +41,7 @@ export class App implements StepContext, ViewContext {
     this.#reporter = reporter;
     this.store = new Store(program.state);
     this.reactor = new Reactor((error) => this.report(error));
-    for (const action of program.actions) this.#actions.set(action.name, action);
-  }
-
-  get alive(): boolean {
-    return !this.#stopped;
+    this.#actions = new Map(program.actions.map((action) => [action.name, action]));
   }
 
   /** The lit value that renders the program's view (made once). */
@@ -54,10 +52,7 @@ export class App implements StepContext, ViewContext {
 
   /** Runs `onMount`; resolves when its steps have finished. */
   mount(): Promise<void> {
-    const name = this.program.lifecycle?.onMount;
-    return name === undefined
-      ? Promise.resolve()
-      : this.runAction(name, new Map(), '/lifecycle/onMount');
+    return this.#runLifecycle('onMount');
   }
 
   /**
@@ -65,18 +60,28 @@ export class App implements StepContext, ViewContext {
    * starts synchronously (closing a connection) happens before that.
    */
   unmount(): void {
-    const name = this.program.lifecycle?.onUnmount;
-    if (name !== undefined) void this.runAction(name, new Map(), '/lifecycle/onUnmount');
-    this.realtime.stop();
-    this.resources.stopAll();
+    void this.#runLifecycle('onUnmount');
+    this.#stopLive();
   }
 
   /** Stops the program for good. */
   stop(): void {
-    this.#stopped = true;
+    this.alive = false;
+    this.#stopLive();
+    this.reactor.dispose();
+  }
+
+  #runLifecycle(hook: 'onMount' | 'onUnmount'): Promise<void> {
+    const name = this.program.lifecycle?.[hook];
+    return name === undefined
+      ? Promise.resolve()
+      : this.runAction(name, new Map(), `/lifecycle/${hook}`);
+  }
+
+  /** Stops what is live: connections, timers and requests. */
+  #stopLive(): void {
     this.realtime.stop();
     this.resources.stopAll();
-    this.reactor.dispose();
   }
 
   /**
@@ -98,21 +103,27 @@ export class App implements StepContext, ViewContext {
   }
 
   handleEvent(handler: EventHandler, scope: Scope, event: Event): void {
-    if (this.#stopped) return;
+    if (!this.alive) return;
     // The handler's scope: the loop variables it sits in, its payload
     // (by name and spread) and the event, all as they are now.
     const names = Signal.subtle.untrack(() => scope.snapshot());
     const described = describeEvent(event);
+    const expr = handler.payload;
     let payload: unknown;
     try {
       // The payload sees the loop variables and the event.
       const payloadScope = new Scope(scope, [['event', described]]);
-      payload = Signal.subtle.untrack(() => this.#payloadOf(handler, payloadScope));
+      payload =
+        expr === undefined
+          ? undefined
+          : Signal.subtle.untrack(() => evaluateExprOrRecord(expr, payloadScope, this));
     } catch (error) {
       this.report(error, locate(handler));
       return;
     }
-    if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+    // (Only JSON-like values reach here: a non-plain object would be a
+    // global such as Math, which has no fields to spread anyway.)
+    if (isPlainObject(payload)) {
       for (const [key, value] of Object.entries(payload)) names.set(key, value);
     }
     names.set('payload', payload);
@@ -120,98 +131,102 @@ export class App implements StepContext, ViewContext {
     void this.runAction(handler.action, names, pointer(locate(handler) ?? '', 'action'));
   }
 
-  #payloadOf(handler: EventHandler, scope: Scope): unknown {
-    const payload = handler.payload;
-    return payload === undefined ? undefined : evaluateExprOrRecord(payload, scope, this);
-  }
-
   report(error: unknown, path?: string): void {
     this.#reporter(toConstelaError(error, 'step', path));
   }
 }
+
+/** What `describeEvent` copies from the event, and from its target. */
+const EVENT_FIELDS = [
+  'type',
+  'key',
+  'code',
+  'altKey',
+  'ctrlKey',
+  'metaKey',
+  'shiftKey',
+  'repeat',
+  'button',
+  'clientX',
+  'clientY',
+  'offsetX',
+  'offsetY',
+  'data',
+  'inputType',
+];
+const TARGET_FIELDS = ['value', 'checked', 'name', 'id', 'type', 'selectedIndex'];
 
 /**
  * The event as a program sees it: plain data copied from the DOM event and
  * its target, never the live objects (which would reach the whole page).
  */
 function describeEvent(event: Event): Record<string, unknown> {
-  const out: Record<string, unknown> = { type: event.type };
-  const e = event as Partial<KeyboardEvent & MouseEvent & InputEvent>;
-  for (const key of [
-    'key',
-    'code',
-    'altKey',
-    'ctrlKey',
-    'metaKey',
-    'shiftKey',
-    'repeat',
-    'button',
-    'clientX',
-    'clientY',
-    'offsetX',
-    'offsetY',
-    'data',
-    'inputType',
-  ] as const) {
-    if (e[key] !== undefined) out[key] = e[key];
-  }
-  const target = event.target as Partial<HTMLInputElement & HTMLSelectElement> | null;
+  const out = copyDefined(event, EVENT_FIELDS, {});
+  const target = event.target as Partial<HTMLElement> | null;
   if (target !== null && typeof target === 'object') {
-    const t: Record<string, unknown> = {};
-    for (const key of ['value', 'checked', 'name', 'id', 'type', 'selectedIndex'] as const) {
-      if (target[key] !== undefined) t[key] = target[key];
-    }
+    const t = copyDefined(target, TARGET_FIELDS, {});
     if (target.dataset !== undefined) t.dataset = { ...target.dataset };
     out.target = t;
-    if (t.value !== undefined) out.value = t.value;
-    if (t.checked !== undefined) out.checked = t.checked;
+    // `event.value` and `event.checked` repeat the target's.
+    copyDefined(t, ['value', 'checked'], out);
   }
   return out;
 }
 
-/** Timers and requests started by steps, so they can all be stopped. */
-class Tracker implements Resources {
-  readonly #timeouts = new Set<number>();
-  readonly #intervals = new Set<number>();
-  readonly #requests = new Set<AbortController>();
-
-  setTimeout(fn: () => void, ms: number): number {
-    const id = window.setTimeout(() => {
-      this.#timeouts.delete(id);
-      fn();
-    }, ms);
-    this.#timeouts.add(id);
-    return id;
+/** Copies the fields of `from` named in `names` that are defined into `to`. */
+function copyDefined(
+  from: object,
+  names: readonly string[],
+  to: Record<string, unknown>,
+): Record<string, unknown> {
+  for (const name of names) {
+    const value = (from as Record<string, unknown>)[name];
+    if (value !== undefined) to[name] = value;
   }
+  return to;
+}
 
-  setInterval(fn: () => void, ms: number): number {
-    const id = window.setInterval(fn, ms);
-    this.#intervals.add(id);
-    return id;
-  }
-
-  clearTimer(id: number): void {
-    if (this.#intervals.delete(id)) window.clearInterval(id);
-    if (this.#timeouts.delete(id)) window.clearTimeout(id);
-  }
-
-  request(): { signal: AbortSignal; done(): void } {
-    const controller = new AbortController();
-    this.#requests.add(controller);
-    return { signal: controller.signal, done: () => this.#requests.delete(controller) };
-  }
-
+/** The app's resources, and what the app itself needs of them. */
+interface Tracker extends Resources {
   /** How many timers and requests are live, for leak checks. */
-  get size(): number {
-    return this.#timeouts.size + this.#intervals.size + this.#requests.size;
-  }
+  readonly size: number;
+  stopAll(): void;
+}
 
-  stopAll(): void {
-    for (const id of this.#timeouts) window.clearTimeout(id);
-    for (const id of this.#intervals) window.clearInterval(id);
-    for (const controller of this.#requests) controller.abort();
-    this.#timeouts.clear();
-    this.#intervals.clear();
-    this.#requests.clear();
-  }
+/** Timers and requests started by steps, so they can all be stopped. */
+function tracker(): Tracker {
+  // What stops each live one: timers by id (timeouts and intervals share
+  // one id space), requests by their controller.
+  const live = new Map<number | AbortController, () => void>();
+  return {
+    setTimeout(fn, ms) {
+      const id = window.setTimeout(() => {
+        live.delete(id);
+        fn();
+      }, ms);
+      live.set(id, () => window.clearTimeout(id));
+      return id;
+    },
+    setInterval(fn, ms) {
+      const id = window.setInterval(fn, ms);
+      live.set(id, () => window.clearInterval(id));
+      return id;
+    },
+    clearTimer(id) {
+      live.get(id)?.();
+      live.delete(id);
+    },
+    request() {
+      const controller = new AbortController();
+      live.set(controller, () => controller.abort());
+      return { signal: controller.signal, done: () => live.delete(controller) };
+    },
+    get size() {
+      return live.size;
+    },
+    stopAll() {
+      for (const stop of live.values()) stop();
+      live.clear();
+    },
+  };
 }

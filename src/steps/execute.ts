@@ -72,12 +72,8 @@ function runStep(step: Step, scope: Scope, ctx: StepContext): void | Promise<voi
 /** Gives an error the path of the step it came from, unless it has one. */
 function located(error: unknown, step: Step): ConstelaError {
   if (error instanceof ConstelaError && error.path !== undefined) return error;
-  const message =
-    error instanceof ConstelaError
-      ? error.detail
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  // (A ConstelaError without a path has no location suffix to leave out.)
+  const message = error instanceof Error ? error.message : String(error);
   return new ConstelaError('step', `"${step.do}" failed: ${message}`, locate(step));
 }
 
@@ -95,16 +91,9 @@ function dispatchStep(step: Step, scope: Scope, ctx: StepContext): void | Promis
     }
     case 'fetch':
       return runFetch(step, scope, ctx).then((outcome) => {
-        if (!ctx.alive || outcome.aborted) return;
-        if (outcome.ok) setResult(step.result, outcome.result, scope, ctx);
-        const names: [string, unknown][] = outcome.ok
-          ? [['result', outcome.result]]
-          : [['error', outcome.error]];
-        return runSteps(
-          (outcome.ok ? step.onSuccess : step.onError) ?? [],
-          new Scope(scope, names),
-          ctx,
-        );
+        const steps = outcome?.[0] === 'result' ? step.onSuccess : step.onError;
+        if (outcome === undefined || steps === undefined) return;
+        return runSteps(steps, new Scope(scope, [outcome]), ctx);
       });
     case 'delay':
       return runDelay(step, scope, ctx);

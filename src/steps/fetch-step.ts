@@ -6,43 +6,43 @@
 import { evaluate, toText } from '../expr/evaluate.js';
 import type { FetchStep } from '../program/types.js';
 import type { Scope } from '../runtime/scope.js';
-import type { StepContext } from './context.js';
+import { setResult, type StepContext } from './context.js';
 import { requestParts } from './request.js';
 
-export interface FetchOutcome {
-  readonly ok: boolean;
-  /** Aborted because the app stopped: no callback runs. */
-  readonly aborted?: boolean;
-  readonly result?: unknown;
-  readonly error?: { message: string; status?: number };
-}
+/** The name the callback gets: `result` (run `onSuccess`) or `error` (run `onError`). */
+export type FetchOutcome =
+  readonly ['result', unknown] | readonly ['error', { message: string; status?: number }];
 
+/**
+ * Sends the request; on success, stores `result` (see `setResult`).
+ * Resolves to undefined, so that no callback runs, when the request was
+ * aborted because the app stopped or paused, or the app stopped meanwhile.
+ */
 export async function runFetch(
   step: FetchStep,
   scope: Scope,
   ctx: StepContext,
-): Promise<FetchOutcome> {
+): Promise<FetchOutcome | undefined> {
   const url = toText(evaluate(step.url, scope, ctx));
   const method = step.method ?? 'GET';
   const { headers, body } = requestParts(step, scope, ctx, method !== 'GET');
-  const init: RequestInit = { method, headers, body };
-
-  const request = ctx.resources.request();
-  init.signal = request.signal;
+  const { signal, done } = ctx.resources.request();
+  let outcome: FetchOutcome;
   try {
-    const response = await fetch(url, init);
-    if (response.ok) return { ok: true, result: await readBody(response) };
-    const text = response.statusText ? ` ${response.statusText}` : '';
-    return {
-      ok: false,
-      error: { message: `HTTP ${response.status}${text}`, status: response.status },
-    };
+    const response = await fetch(url, { method, headers, body, signal });
+    const { status, statusText } = response;
+    outcome = response.ok
+      ? ['result', await readBody(response)]
+      : ['error', { message: `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, status }];
   } catch (thrown) {
-    if (request.signal.aborted) return { ok: false, aborted: true };
-    return { ok: false, error: { message: errorMessage(thrown) } };
+    if (signal.aborted) return;
+    outcome = ['error', { message: errorMessage(thrown) }];
   } finally {
-    request.done();
+    done();
   }
+  if (!ctx.alive) return;
+  if (outcome[0] === 'result') setResult(step.result, outcome[1], scope, ctx);
+  return outcome;
 }
 
 async function readBody(response: Response): Promise<unknown> {

@@ -8,38 +8,34 @@ import type { Scope } from '../runtime/scope.js';
 import type { StepContext } from './context.js';
 import { DEV } from '../dev.js';
 
-/** Writes `fn(old)` at `keys` inside the state field `name`. */
+/**
+ * Writes `fn(old)` at the step's `target` (`"todos.0.done"`: field `todos`,
+ * keys `[0, "done"]`), followed by `keys`.
+ */
 function write(
+  step: SetStep | SetPathStep | UpdateStep,
   ctx: StepContext,
-  name: string,
-  keys: readonly PathKey[],
   fn: (old: unknown) => unknown,
-  step: object,
+  keys: readonly PathKey[] = [],
 ): void {
+  const [field, ...prefix] = parsePath(step.target);
+  const name = String(field);
   if (!ctx.store.has(name)) {
     if (DEV) warn(`state "${name}" is not declared, so nothing was written`, locate(step));
     return;
   }
-  ctx.store.writeBase(name, updateIn(ctx.store.readBase(name), keys, fn));
-}
-
-/** `"todos.0.done"` → field `todos`, keys `[0, "done"]`. */
-function splitTarget(target: string): [string, PathKey[]] {
-  const [name, ...rest] = parsePath(target);
-  return [String(name), rest];
+  ctx.store.writeBase(name, updateIn(ctx.store.readBase(name), [...prefix, ...keys], fn));
 }
 
 export function runSet(step: SetStep, scope: Scope, ctx: StepContext): void {
   const value = evaluate(step.value, scope, ctx);
-  const [name, keys] = splitTarget(step.target);
-  write(ctx, name, keys, () => value, step);
+  write(step, ctx, () => value);
 }
 
 export function runSetPath(step: SetPathStep, scope: Scope, ctx: StepContext): void {
   const keys = parsePath(evaluate(step.path, scope, ctx));
   const value = evaluate(step.value, scope, ctx);
-  const [name, prefix] = splitTarget(step.target);
-  write(ctx, name, [...prefix, ...keys], () => value, step);
+  write(step, ctx, () => value, keys);
 }
 
 export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): void {
@@ -48,57 +44,55 @@ export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): voi
   const value = arg(step.value);
   const index = arg(step.index);
   const deleteCount = arg(step.deleteCount);
-  const [name, keys] = splitTarget(step.target);
   const op = step.operation;
 
-  write(
-    ctx,
-    name,
-    keys,
-    (old) => {
-      switch (op) {
-        case 'increment':
-          return toNumber(old) + (value === undefined ? 1 : toNumber(value));
-        case 'decrement':
-          return toNumber(old) - (value === undefined ? 1 : toNumber(value));
-        case 'toggle':
-          return !old;
-        case 'merge':
-          return { ...asObject(old, op, step), ...asObject(value ?? {}, op, step) };
-        default: {
-          const list = asList(old, op, step);
-          switch (op) {
-            case 'push':
-              return [...list, value];
-            case 'pop':
-              return list.slice(0, -1);
-            case 'remove':
-              return list.filter((item) => !deepEqual(item, value));
-            case 'replaceAt': {
-              const copy = list.slice();
-              copy[toIndex(index, list, step)] = value;
-              return copy;
-            }
-            case 'insertAt': {
-              const copy = list.slice();
-              copy.splice(toIndex(index, list, step, true), 0, value);
-              return copy;
-            }
-            case 'splice': {
-              const copy = list.slice();
-              const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
-              const count = deleteCount === undefined ? 1 : toNumber(deleteCount);
-              copy.splice(toIndex(index, list, step, true), count, ...items);
-              return copy;
-            }
-            default:
-              throw new ConstelaError('step', `unknown update operation "${op}"`, locate(step));
-          }
-        }
+  write(step, ctx, (old) => {
+    switch (op) {
+      case 'increment':
+        return toNumber(old) + amount(value);
+      case 'decrement':
+        return toNumber(old) - amount(value);
+      case 'toggle':
+        return !old;
+      case 'merge':
+        return { ...asObject(old, step), ...asObject(value ?? {}, step) };
+      case 'push':
+        return [...asList(old, step), value];
+      case 'pop':
+        return asList(old, step).slice(0, -1);
+      case 'remove':
+        return asList(old, step).filter((item) => !deepEqual(item, value));
+      case 'replaceAt':
+        return spliced(old, step, index, false, 1, [value]);
+      case 'insertAt':
+        return spliced(old, step, index, true, 0, [value]);
+      case 'splice': {
+        const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
+        const count = deleteCount === undefined ? 1 : toNumber(deleteCount);
+        return spliced(old, step, index, true, count, items);
       }
-    },
-    step,
-  );
+      default:
+        throw new ConstelaError('step', `unknown update operation "${op}"`, locate(step));
+    }
+  });
+}
+
+/**
+ * A copy of the list `old` with `count` items at `index` replaced by
+ * `items`. `end`: the index may be the list's length.
+ */
+function spliced(
+  old: unknown,
+  step: UpdateStep,
+  index: unknown,
+  end: boolean,
+  count: number,
+  items: unknown[],
+): unknown[] {
+  const list = asList(old, step);
+  const copy = list.slice();
+  copy.splice(toIndex(index, list, step, end), count, ...items);
+  return copy;
 }
 
 function toNumber(value: unknown): number {
@@ -106,7 +100,12 @@ function toNumber(value: unknown): number {
   return Number.isNaN(n) ? 0 : n;
 }
 
-function toIndex(value: unknown, list: unknown[], step: object, end = false): number {
+/** By how much `increment` and `decrement` change: `value`, default 1. */
+function amount(value: unknown): number {
+  return value === undefined ? 1 : toNumber(value);
+}
+
+function toIndex(value: unknown, list: unknown[], step: UpdateStep, end: boolean): number {
   const n = Number(value);
   const max = end ? list.length : list.length - 1;
   if (!Number.isInteger(n) || n < 0 || n > max) {
@@ -119,18 +118,22 @@ function toIndex(value: unknown, list: unknown[], step: object, end = false): nu
   return n;
 }
 
-function asList(value: unknown, op: string, step: object): unknown[] {
+function asList(value: unknown, step: UpdateStep): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
-  throw new ConstelaError('step', `"${op}" needs a list, found ${describe(value)}`, locate(step));
+  throw wrongKind(value, 'a list', step);
 }
 
-function asObject(value: unknown, op: string, step: object): object {
+function asObject(value: unknown, step: UpdateStep): object {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value;
-  throw new ConstelaError(
+  throw wrongKind(value, 'an object', step);
+}
+
+function wrongKind(value: unknown, kind: string, step: UpdateStep): ConstelaError {
+  return new ConstelaError(
     'step',
-    `"${op}" needs an object, found ${describe(value)}`,
+    `"${step.operation}" needs ${kind}, found ${describe(value)}`,
     locate(step),
   );
 }
