@@ -41,6 +41,8 @@ interface Row {
   readonly index: Signal.State<number> | undefined;
   /** The item it shows (what `item` holds). */
   value: unknown;
+  /** Its position in the list as last reconciled (the old one, while moving). */
+  at: number;
 }
 
 /**
@@ -70,69 +72,55 @@ class EachDirective extends Directive {
     this.#selectors?.dispose();
     // Another list in this place (an if swapped two lists, the program
     // changed): the rows shown so far belong to the old one.
-    if (this.#spec !== undefined) {
-      for (const row of this.#rows) this.#removeRow(row);
-      this.#rows = [];
-    }
+    for (const row of this.#rows) this.#removeRow(row);
+    this.#rows = [];
     this.#spec = spec;
-    const { node, ctx } = spec;
+    const { node, scope, ctx } = spec;
     this.#owner = ctx.reactor.owner;
     this.#selectors = new RowSelectors(spec, this.#owner);
     const key = node.key;
     this.#keyCache = key !== undefined && readsOnly(key, node.as) ? new WeakMap() : undefined;
-    this.#start();
-    return noChange;
-  }
-
-  #start(): void {
-    const { node, scope, ctx } = this.#spec!;
     this.#stop = ctx.reactor.effect(
       () => evaluate(node.items, scope, ctx),
       (items) => this.#reconcile(toList(items, node)),
       readsOf(node.items),
     );
+    return noChange;
   }
 
   #reconcile(items: readonly unknown[]): void {
     if (this.#updateInPlace(items)) return;
     const { node, scope, ctx, renderBody } = this.#spec!;
     const container = this.#container!;
-    const keys = this.#keysOf(items);
+    const keys = items.map(this.#keyer());
+    if (DEV && node.key !== undefined && new Set(keys).size < keys.length) {
+      warn('each: several items share one key; each still gets its own row', locate(node));
+    }
 
     // Rows are queued by key so that duplicate keys claim distinct rows in
     // order: every item gets its own row and no row is shown twice.
     const byKey = new Map<unknown, Row[]>();
-    const oldIndex = new Map<Row, number>();
-    this.#rows.forEach((row, i) => {
-      oldIndex.set(row, i);
+    for (const row of this.#rows) {
       const queue = byKey.get(row.key);
       if (queue === undefined) byKey.set(row.key, [row]);
       else queue.push(row);
-    });
-    const next: (Row | undefined)[] = new Array(items.length);
-    const seen = new Set<unknown>();
-    for (let i = 0; i < items.length; i++) {
-      const key = keys[i];
-      if (seen.has(key) && node.key !== undefined) {
-        if (DEV)
-          warn('each: several items share one key; each still gets its own row', locate(node));
-      }
-      seen.add(key);
+    }
+    const next = keys.map((key, i) => {
       const row = byKey.get(key)?.shift();
       if (row !== undefined) {
         this.#give(row, items[i]);
         row.index?.set(i);
-        next[i] = row;
       }
-    }
+      return row;
+    });
     for (const queue of byKey.values()) {
       for (const row of queue) this.#removeRow(row);
     }
 
     // Rows on the longest run that kept its relative order stay where they
     // are; every other row is moved or created in place, back to front.
-    const stay = stableRows(next, oldIndex);
-    let focus: Focus | undefined;
+    const stay = stableRows(next);
+    let restoreFocus: (() => void) | undefined;
     let ref: ChildPart | undefined;
     for (let i = items.length - 1; i >= 0; i--) {
       let row = next[i];
@@ -149,15 +137,15 @@ class EachDirective extends Directive {
           this.#owner,
           node.as,
         );
-        row = { key: keys[i], part, group, item, index, value: items[i] };
-        next[i] = row;
+        row = next[i] = { key: keys[i], part, group, item, index, value: items[i], at: i };
       } else if (!stay.has(row)) {
-        focus ??= captureFocus(container);
+        restoreFocus ??= captureFocus(container);
         insertPart(container, ref, row.part);
       }
+      row.at = i;
       ref = row.part;
     }
-    focus?.restore();
+    restoreFocus?.();
     this.#rows = next as Row[];
     setCommittedValue(
       container,
@@ -173,18 +161,15 @@ class EachDirective extends Directive {
   #updateInPlace(items: readonly unknown[]): boolean {
     const rows = this.#rows;
     if (items.length !== rows.length || items.length === 0) return false;
-    const changed: number[] = [];
-    for (let i = 0; i < items.length; i++) if (!Object.is(items[i], rows[i].value)) changed.push(i);
     const key = this.#keyer();
-    for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
+    const changed: number[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (Object.is(items[i], rows[i].value)) continue;
+      if (!Object.is(key(items[i], i), rows[i].key)) return false;
+      changed.push(i);
+    }
     for (const i of changed) this.#give(rows[i], items[i]);
     return true;
-  }
-
-  /** The key of each item: the `key` expression, or the position. */
-  #keysOf(items: readonly unknown[]): unknown[] {
-    const key = this.#keyer();
-    return items.map((item, i) => key(item, i));
   }
 
   /** How to key an item: by the `key` expression, or by its position. */
@@ -247,45 +232,38 @@ function toList(value: unknown, node: EachNode): readonly unknown[] {
  * The reused rows that can stay in place: those on a longest increasing
  * run of their old positions, taken in their new order.
  */
-function stableRows(next: readonly (Row | undefined)[], oldIndex: Map<Row, number>): Set<Row> {
-  const rows: Row[] = [];
-  const positions: number[] = [];
+function stableRows(next: readonly (Row | undefined)[]): Set<Row> {
+  // Patience sorting: tails[k] is the row that ends, at the smallest old
+  // position, an increasing run of length k + 1; `previous` links each row
+  // to the one before it on its run.
+  const tails: Row[] = [];
+  const previous = new Map<Row, Row | undefined>();
   for (const row of next) {
     if (row === undefined) continue;
-    rows.push(row);
-    positions.push(oldIndex.get(row)!);
-  }
-  // Patience sorting: tails[k] is the index (into rows) of the smallest
-  // tail of an increasing run of length k + 1.
-  const tails: number[] = [];
-  const previous = new Array<number>(rows.length);
-  for (let i = 0; i < positions.length; i++) {
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (positions[tails[mid]] < positions[i]) lo = mid + 1;
+      if (tails[mid].at < row.at) lo = mid + 1;
       else hi = mid;
     }
-    previous[i] = lo > 0 ? tails[lo - 1] : -1;
-    tails[lo] = i;
+    previous.set(row, tails[lo - 1]);
+    tails[lo] = row;
   }
   const stay = new Set<Row>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) {
-    stay.add(rows[i]);
+  for (let row: Row | undefined = tails[tails.length - 1]; row !== undefined;) {
+    stay.add(row);
+    row = previous.get(row);
   }
   return stay;
 }
 
-interface Focus {
-  restore(): void;
-}
-
 /**
  * Moving a node out of the document and back blurs it. Remembers what has
- * focus (and its caret) so that it can be given back after the rows moved.
+ * focus (and its caret), and gives back a function that gives it back after
+ * the rows moved.
  */
-function captureFocus(container: ChildPart): Focus | undefined {
+function captureFocus(container: ChildPart): (() => void) | undefined {
   const root = container.parentNode?.getRootNode() as Document | ShadowRoot | undefined;
   const active = root?.activeElement as HTMLElement | null | undefined;
   if (active === null || active === undefined) return undefined;
@@ -296,13 +274,11 @@ function captureFocus(container: ChildPart): Focus | undefined {
   } catch {
     // Inputs such as checkboxes have no selection.
   }
-  return {
-    restore() {
-      if (!active.isConnected || root!.activeElement === active) return;
-      active.focus({ preventScroll: true });
-      if (selection !== undefined && selection[0] !== null) {
-        field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
-      }
-    },
+  return () => {
+    if (!active.isConnected || root!.activeElement === active) return;
+    active.focus({ preventScroll: true });
+    if (selection !== undefined && selection[0] !== null) {
+      field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
+    }
   };
 }
