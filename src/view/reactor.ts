@@ -35,8 +35,8 @@ export class Reactor {
   #current: Group;
   #scheduled = false;
   #paused = false;
+  /** Resolves after the flush that is scheduled (see `settled`). */
   #idle: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
 
   readonly #onError: (error: unknown) => void;
 
@@ -202,9 +202,6 @@ export class Reactor {
         }
       }
     }
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
   }
 
   /** Stops every effect, for good. */
@@ -253,12 +250,14 @@ export class Reactor {
     this.#queue.add(group);
     if (this.#scheduled) return;
     this.#scheduled = true;
-    if (this.#release === undefined) {
-      this.#idle = new Promise((resolve) => (this.#release = resolve));
-    }
-    queueMicrotask(() => {
-      if (this.#scheduled) this.flush();
-    });
+    // Unless `flush` ran meanwhile, the microtask flushes; either way what
+    // was queued has been applied when it resolves `settled`.
+    this.#idle = new Promise((resolve) =>
+      queueMicrotask(() => {
+        if (this.#scheduled) this.flush();
+        resolve();
+      }),
+    );
   }
 }
 
