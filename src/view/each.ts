@@ -56,8 +56,8 @@ class EachDirective extends Directive {
   #container: ChildPart | undefined;
   #rows: Row[] = [];
   #stop: (() => void) | undefined;
-  /** Keys of item objects, when the key depends on the item alone. */
-  #keyCache: WeakMap<object, unknown> | undefined;
+  /** The key of an item at a position (see `keyer`). */
+  #key!: (item: unknown, index: number) => unknown;
   /** How rows compare themselves with a shared value (selector.ts). */
   #selectors: RowSelectors | undefined;
 
@@ -78,8 +78,7 @@ class EachDirective extends Directive {
     const { node, scope, ctx } = spec;
     this.#owner = ctx.reactor.owner;
     this.#selectors = new RowSelectors(spec, this.#owner);
-    const key = node.key;
-    this.#keyCache = key !== undefined && readsOnly(key, node.as) ? new WeakMap() : undefined;
+    this.#key = keyer(spec);
     this.#stop = ctx.reactor.effect(
       () => evaluate(node.items, scope, ctx),
       (items) => this.#reconcile(toList(items, node)),
@@ -92,7 +91,7 @@ class EachDirective extends Directive {
     if (this.#updateInPlace(items)) return;
     const { node, scope, ctx, renderBody } = this.#spec!;
     const container = this.#container!;
-    const keys = items.map(this.#keyer());
+    const keys = items.map(this.#key);
     if (DEV && node.key !== undefined && new Set(keys).size < keys.length) {
       warn('each: several items share one key; each still gets its own row', locate(node));
     }
@@ -161,7 +160,7 @@ class EachDirective extends Directive {
   #updateInPlace(items: readonly unknown[]): boolean {
     const rows = this.#rows;
     if (items.length !== rows.length || items.length === 0) return false;
-    const key = this.#keyer();
+    const key = this.#key;
     const changed: number[] = [];
     for (let i = 0; i < items.length; i++) {
       if (Object.is(items[i], rows[i].value)) continue;
@@ -170,31 +169,6 @@ class EachDirective extends Directive {
     }
     for (const i of changed) this.#give(rows[i], items[i]);
     return true;
-  }
-
-  /** How to key an item: by the `key` expression, or by its position. */
-  #keyer(): (item: unknown, index: number) => unknown {
-    const { node, scope, ctx } = this.#spec!;
-    const keyExpr = node.key;
-    if (keyExpr === undefined) return (_, i) => i;
-    const itemScope = new Scope(scope);
-    const cache = this.#keyCache;
-    return (item, i) => {
-      const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
-      if (cacheable && cache.has(item)) return cache.get(item);
-      itemScope.set(node.as, item);
-      if (node.index !== undefined) itemScope.set(node.index, i);
-      try {
-        const key = Signal.subtle.untrack(() => evaluate(keyExpr, itemScope, ctx));
-        if (cacheable) cache.set(item, key);
-        return key;
-      } catch (error) {
-        // A key that cannot be computed is reported; the row is keyed by
-        // its position instead, so it still renders.
-        ctx.report(error, locate(keyExpr));
-        return i;
-      }
-    };
   }
 
   /** Gives a row its item, if it is a new one. */
@@ -219,6 +193,34 @@ class EachDirective extends Directive {
 }
 
 export const each = directive(EachDirective);
+
+/**
+ * How a list keys an item: by the `key` expression, or by its position.
+ * When the key depends on the item alone, the key of each item object is
+ * kept, so that an unchanged item is not keyed again.
+ */
+function keyer({ node, scope, ctx }: EachSpec): (item: unknown, index: number) => unknown {
+  const keyExpr = node.key;
+  if (keyExpr === undefined) return (_, i) => i;
+  const itemScope = new Scope(scope);
+  const cache = readsOnly(keyExpr, node.as) ? new WeakMap<object, unknown>() : undefined;
+  return (item, i) => {
+    const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
+    if (cacheable && cache.has(item)) return cache.get(item);
+    itemScope.set(node.as, item);
+    if (node.index !== undefined) itemScope.set(node.index, i);
+    try {
+      const key = Signal.subtle.untrack(() => evaluate(keyExpr, itemScope, ctx));
+      if (cacheable) cache.set(item, key);
+      return key;
+    } catch (error) {
+      // A key that cannot be computed is reported; the row is keyed by
+      // its position instead, so it still renders.
+      ctx.report(error, locate(keyExpr));
+      return i;
+    }
+  };
+}
 
 function toList(value: unknown, node: EachNode): readonly unknown[] {
   if (Array.isArray(value)) return value;

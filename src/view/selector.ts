@@ -128,12 +128,14 @@ export class Selector {
     this.#stop();
   }
 
-  /** The shared value changed: the old key's slot and the new one's flip. */
+  /**
+   * The shared value changed: the old key's slot and the new one's flip.
+   * (The reactor applies only a changed value; the first, applied while
+   * the selector is made, finds no slots.)
+   */
   #follow(value: unknown): void {
-    const before = this.#current;
+    this.#slots.get(this.#current)?.set(false);
     this.#current = value;
-    if (Object.is(before, value)) return;
-    this.#slots.get(before)?.set(false);
     this.#slots.get(value)?.set(true);
   }
 
