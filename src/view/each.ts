@@ -51,11 +51,13 @@ interface Row {
  */
 class EachDirective extends Directive {
   #spec: EachSpec | undefined;
-  /** The group the list belongs to, and its rows' groups with it. */
-  #owner: Group | undefined;
+  /**
+   * The list's own group: its effect, its selectors and its rows' groups,
+   * all disposed together when another list takes this place.
+   */
+  #group: Group | undefined;
   #container: ChildPart | undefined;
   #rows: Row[] = [];
-  #stop: (() => void) | undefined;
   /** The key of an item at a position (see `keyer`). */
   #key!: (item: unknown, index: number) => unknown;
   /** How rows compare themselves with a shared value (selector.ts). */
@@ -68,22 +70,25 @@ class EachDirective extends Directive {
   override update(part: ChildPart, [spec]: [EachSpec]): unknown {
     this.#container = part;
     if (spec === this.#spec) return noChange;
-    this.#stop?.();
-    this.#selectors?.dispose();
+    const { node, scope, ctx } = spec;
+    const { reactor } = ctx;
     // Another list in this place (an if swapped two lists, the program
     // changed): the rows shown so far belong to the old one.
+    if (this.#group !== undefined) reactor.disposeGroup(this.#group);
     for (const row of this.#rows) this.#removeRow(row);
     this.#rows = [];
     this.#spec = spec;
-    const { node, scope, ctx } = spec;
-    this.#owner = ctx.reactor.owner;
-    this.#selectors = new RowSelectors(spec, this.#owner);
     this.#key = keyer(spec);
-    this.#stop = ctx.reactor.effect(
-      () => evaluate(node.items, scope, ctx),
-      (items) => this.#reconcile(toList(items, node)),
-      readsOf(node.items),
-    );
+    reactor.group(() => {
+      // The group being made: the first rows are made in it right below.
+      this.#group = reactor.owner;
+      this.#selectors = new RowSelectors(spec, this.#group);
+      reactor.effect(
+        () => evaluate(node.items, scope, ctx),
+        (items) => this.#reconcile(toList(items, node)),
+        readsOf(node.items),
+      );
+    });
     return noChange;
   }
 
@@ -133,7 +138,7 @@ class EachDirective extends Directive {
         // those that read only the item are recomputed when it changes.
         const group = ctx.reactor.group(
           () => setChildPartValue(part, renderBody(new Scope(scope, names, this.#selectors))),
-          this.#owner,
+          this.#group,
           node.as,
         );
         row = next[i] = { key: keys[i], part, group, item, index, value: items[i], at: i };

@@ -116,10 +116,10 @@ export class Reactor {
   /**
    * An effect of its own group inside `owner`, applied before every other
    * group of a flush (a list's selector, which tells rows what changed).
+   * It goes when `owner` does.
    */
-  lead<T>(compute: () => T, apply: (value: T) => void, owner: Group): () => void {
-    const group = this.group(() => this.effect(compute, apply), owner, undefined, -1);
-    return () => this.disposeGroup(group);
+  lead<T>(compute: () => T, apply: (value: T) => void, owner: Group): void {
+    this.group(() => this.effect(compute, apply), owner, undefined, -1);
   }
 
   /** Disposes a group, every group inside it and all their effects. */
