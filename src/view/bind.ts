@@ -27,11 +27,11 @@ class TextDirective extends Directive {
   }
 
   override update(_part: ChildPart, [spec]: [TextSpec]): unknown {
-    if (spec === this.#spec) return noChange;
+    // The same node every time: lit leaves a node it already shows alone.
+    const node = (this.#node ??= document.createTextNode(''));
+    if (spec === this.#spec) return node;
     this.#spec = spec;
     this.#stop?.();
-    const first = this.#node === undefined;
-    const node = (this.#node ??= document.createTextNode(''));
     this.#stop = spec.reactor.effect(
       spec.compute,
       (computed: string | undefined) => {
@@ -41,7 +41,7 @@ class TextDirective extends Directive {
       },
       spec.reads,
     );
-    return first ? node : noChange;
+    return node;
   }
 }
 
@@ -65,7 +65,6 @@ export interface BranchSpec {
 class BranchDirective extends Directive {
   #spec: BranchSpec | undefined;
   #inner: ChildPart | undefined;
-  #owner: Group | undefined;
   #shown: Group | undefined;
   #stop: (() => void) | undefined;
 
@@ -78,7 +77,7 @@ class BranchDirective extends Directive {
     this.#spec = spec;
     this.#stop?.();
     const { reactor } = spec;
-    this.#owner = reactor.owner;
+    const owner = reactor.owner;
     // Content goes into a part of our own inside this one, as lit's
     // `cache` and `repeat` do, so that it can change at any time.
     const inner = (this.#inner ??= insertPart(part));
@@ -88,7 +87,7 @@ class BranchDirective extends Directive {
         if (this.#shown !== undefined) reactor.disposeGroup(this.#shown);
         this.#shown = reactor.group(
           () => setChildPartValue(inner, spec.content(shown) ?? nothing),
-          this.#owner,
+          owner,
         );
       },
       spec.reads,

@@ -41,6 +41,8 @@ interface Row {
   readonly index: Signal.State<number> | undefined;
   /** The item it shows (what `item` holds). */
   value: unknown;
+  /** Its position in the list as last reconciled (the old one, while moving). */
+  at: number;
 }
 
 /**
@@ -49,13 +51,15 @@ interface Row {
  */
 class EachDirective extends Directive {
   #spec: EachSpec | undefined;
-  /** The group the list belongs to, and its rows' groups with it. */
-  #owner: Group | undefined;
+  /**
+   * The list's own group: its effect, its selectors and its rows' groups,
+   * all disposed together when another list takes this place.
+   */
+  #group: Group | undefined;
   #container: ChildPart | undefined;
   #rows: Row[] = [];
-  #stop: (() => void) | undefined;
-  /** Keys of item objects, when the key depends on the item alone. */
-  #keyCache: WeakMap<object, unknown> | undefined;
+  /** The key of an item at a position (see `keyer`). */
+  #key!: (item: unknown, index: number) => unknown;
   /** How rows compare themselves with a shared value (selector.ts). */
   #selectors: RowSelectors | undefined;
 
@@ -66,73 +70,61 @@ class EachDirective extends Directive {
   override update(part: ChildPart, [spec]: [EachSpec]): unknown {
     this.#container = part;
     if (spec === this.#spec) return noChange;
-    this.#stop?.();
-    this.#selectors?.dispose();
+    const { node, scope, ctx } = spec;
+    const { reactor } = ctx;
     // Another list in this place (an if swapped two lists, the program
     // changed): the rows shown so far belong to the old one.
-    if (this.#spec !== undefined) {
-      for (const row of this.#rows) this.#removeRow(row);
-      this.#rows = [];
-    }
+    if (this.#group !== undefined) reactor.disposeGroup(this.#group);
+    for (const row of this.#rows) this.#removeRow(row);
+    this.#rows = [];
     this.#spec = spec;
-    const { node, ctx } = spec;
-    this.#owner = ctx.reactor.owner;
-    this.#selectors = new RowSelectors(spec, this.#owner);
-    const key = node.key;
-    this.#keyCache = key !== undefined && readsOnly(key, node.as) ? new WeakMap() : undefined;
-    this.#start();
+    this.#key = keyer(spec);
+    reactor.group(() => {
+      // The group being made: the first rows are made in it right below.
+      this.#group = reactor.owner;
+      this.#selectors = new RowSelectors(spec, this.#group);
+      reactor.effect(
+        () => evaluate(node.items, scope, ctx),
+        (items) => this.#reconcile(toList(items, node)),
+        readsOf(node.items),
+      );
+    });
     return noChange;
-  }
-
-  #start(): void {
-    const { node, scope, ctx } = this.#spec!;
-    this.#stop = ctx.reactor.effect(
-      () => evaluate(node.items, scope, ctx),
-      (items) => this.#reconcile(toList(items, node)),
-      readsOf(node.items),
-    );
   }
 
   #reconcile(items: readonly unknown[]): void {
     if (this.#updateInPlace(items)) return;
     const { node, scope, ctx, renderBody } = this.#spec!;
     const container = this.#container!;
-    const keys = this.#keysOf(items);
+    const keys = items.map(this.#key);
+    if (DEV && node.key !== undefined && new Set(keys).size < keys.length) {
+      warn('each: several items share one key; each still gets its own row', locate(node));
+    }
 
     // Rows are queued by key so that duplicate keys claim distinct rows in
     // order: every item gets its own row and no row is shown twice.
     const byKey = new Map<unknown, Row[]>();
-    const oldIndex = new Map<Row, number>();
-    this.#rows.forEach((row, i) => {
-      oldIndex.set(row, i);
+    for (const row of this.#rows) {
       const queue = byKey.get(row.key);
       if (queue === undefined) byKey.set(row.key, [row]);
       else queue.push(row);
-    });
-    const next: (Row | undefined)[] = new Array(items.length);
-    const seen = new Set<unknown>();
-    for (let i = 0; i < items.length; i++) {
-      const key = keys[i];
-      if (seen.has(key) && node.key !== undefined) {
-        if (DEV)
-          warn('each: several items share one key; each still gets its own row', locate(node));
-      }
-      seen.add(key);
+    }
+    const next = keys.map((key, i) => {
       const row = byKey.get(key)?.shift();
       if (row !== undefined) {
         this.#give(row, items[i]);
         row.index?.set(i);
-        next[i] = row;
       }
-    }
+      return row;
+    });
     for (const queue of byKey.values()) {
       for (const row of queue) this.#removeRow(row);
     }
 
     // Rows on the longest run that kept its relative order stay where they
     // are; every other row is moved or created in place, back to front.
-    const stay = stableRows(next, oldIndex);
-    let focus: Focus | undefined;
+    const stay = stableRows(next);
+    let restoreFocus: (() => void) | undefined;
     let ref: ChildPart | undefined;
     for (let i = items.length - 1; i >= 0; i--) {
       let row = next[i];
@@ -146,18 +138,18 @@ class EachDirective extends Directive {
         // those that read only the item are recomputed when it changes.
         const group = ctx.reactor.group(
           () => setChildPartValue(part, renderBody(new Scope(scope, names, this.#selectors))),
-          this.#owner,
+          this.#group,
           node.as,
         );
-        row = { key: keys[i], part, group, item, index, value: items[i] };
-        next[i] = row;
+        row = next[i] = { key: keys[i], part, group, item, index, value: items[i], at: i };
       } else if (!stay.has(row)) {
-        focus ??= captureFocus(container);
+        restoreFocus ??= captureFocus(container);
         insertPart(container, ref, row.part);
       }
+      row.at = i;
       ref = row.part;
     }
-    focus?.restore();
+    restoreFocus?.();
     this.#rows = next as Row[];
     setCommittedValue(
       container,
@@ -173,43 +165,15 @@ class EachDirective extends Directive {
   #updateInPlace(items: readonly unknown[]): boolean {
     const rows = this.#rows;
     if (items.length !== rows.length || items.length === 0) return false;
+    const key = this.#key;
     const changed: number[] = [];
-    for (let i = 0; i < items.length; i++) if (!Object.is(items[i], rows[i].value)) changed.push(i);
-    const key = this.#keyer();
-    for (const i of changed) if (!Object.is(key(items[i], i), rows[i].key)) return false;
+    for (let i = 0; i < items.length; i++) {
+      if (Object.is(items[i], rows[i].value)) continue;
+      if (!Object.is(key(items[i], i), rows[i].key)) return false;
+      changed.push(i);
+    }
     for (const i of changed) this.#give(rows[i], items[i]);
     return true;
-  }
-
-  /** The key of each item: the `key` expression, or the position. */
-  #keysOf(items: readonly unknown[]): unknown[] {
-    const key = this.#keyer();
-    return items.map((item, i) => key(item, i));
-  }
-
-  /** How to key an item: by the `key` expression, or by its position. */
-  #keyer(): (item: unknown, index: number) => unknown {
-    const { node, scope, ctx } = this.#spec!;
-    const keyExpr = node.key;
-    if (keyExpr === undefined) return (_, i) => i;
-    const itemScope = new Scope(scope);
-    const cache = this.#keyCache;
-    return (item, i) => {
-      const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
-      if (cacheable && cache.has(item)) return cache.get(item);
-      itemScope.set(node.as, item);
-      if (node.index !== undefined) itemScope.set(node.index, i);
-      try {
-        const key = Signal.subtle.untrack(() => evaluate(keyExpr, itemScope, ctx));
-        if (cacheable) cache.set(item, key);
-        return key;
-      } catch (error) {
-        // A key that cannot be computed is reported; the row is keyed by
-        // its position instead, so it still renders.
-        ctx.report(error, locate(keyExpr));
-        return i;
-      }
-    };
   }
 
   /** Gives a row its item, if it is a new one. */
@@ -235,6 +199,34 @@ class EachDirective extends Directive {
 
 export const each = directive(EachDirective);
 
+/**
+ * How a list keys an item: by the `key` expression, or by its position.
+ * When the key depends on the item alone, the key of each item object is
+ * kept, so that an unchanged item is not keyed again.
+ */
+function keyer({ node, scope, ctx }: EachSpec): (item: unknown, index: number) => unknown {
+  const keyExpr = node.key;
+  if (keyExpr === undefined) return (_, i) => i;
+  const itemScope = new Scope(scope);
+  const cache = readsOnly(keyExpr, node.as) ? new WeakMap<object, unknown>() : undefined;
+  return (item, i) => {
+    const cacheable = cache !== undefined && typeof item === 'object' && item !== null;
+    if (cacheable && cache.has(item)) return cache.get(item);
+    itemScope.set(node.as, item);
+    if (node.index !== undefined) itemScope.set(node.index, i);
+    try {
+      const key = Signal.subtle.untrack(() => evaluate(keyExpr, itemScope, ctx));
+      if (cacheable) cache.set(item, key);
+      return key;
+    } catch (error) {
+      // A key that cannot be computed is reported; the row is keyed by
+      // its position instead, so it still renders.
+      ctx.report(error, locate(keyExpr));
+      return i;
+    }
+  };
+}
+
 function toList(value: unknown, node: EachNode): readonly unknown[] {
   if (Array.isArray(value)) return value;
   if (value !== null && value !== undefined) {
@@ -247,45 +239,38 @@ function toList(value: unknown, node: EachNode): readonly unknown[] {
  * The reused rows that can stay in place: those on a longest increasing
  * run of their old positions, taken in their new order.
  */
-function stableRows(next: readonly (Row | undefined)[], oldIndex: Map<Row, number>): Set<Row> {
-  const rows: Row[] = [];
-  const positions: number[] = [];
+function stableRows(next: readonly (Row | undefined)[]): Set<Row> {
+  // Patience sorting: tails[k] is the row that ends, at the smallest old
+  // position, an increasing run of length k + 1; `previous` links each row
+  // to the one before it on its run.
+  const tails: Row[] = [];
+  const previous = new Map<Row, Row | undefined>();
   for (const row of next) {
     if (row === undefined) continue;
-    rows.push(row);
-    positions.push(oldIndex.get(row)!);
-  }
-  // Patience sorting: tails[k] is the index (into rows) of the smallest
-  // tail of an increasing run of length k + 1.
-  const tails: number[] = [];
-  const previous = new Array<number>(rows.length);
-  for (let i = 0; i < positions.length; i++) {
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (positions[tails[mid]] < positions[i]) lo = mid + 1;
+      if (tails[mid].at < row.at) lo = mid + 1;
       else hi = mid;
     }
-    previous[i] = lo > 0 ? tails[lo - 1] : -1;
-    tails[lo] = i;
+    previous.set(row, tails[lo - 1]);
+    tails[lo] = row;
   }
   const stay = new Set<Row>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) {
-    stay.add(rows[i]);
+  for (let row: Row | undefined = tails[tails.length - 1]; row !== undefined;) {
+    stay.add(row);
+    row = previous.get(row);
   }
   return stay;
 }
 
-interface Focus {
-  restore(): void;
-}
-
 /**
  * Moving a node out of the document and back blurs it. Remembers what has
- * focus (and its caret) so that it can be given back after the rows moved.
+ * focus (and its caret), and gives back a function that gives it back after
+ * the rows moved.
  */
-function captureFocus(container: ChildPart): Focus | undefined {
+function captureFocus(container: ChildPart): (() => void) | undefined {
   const root = container.parentNode?.getRootNode() as Document | ShadowRoot | undefined;
   const active = root?.activeElement as HTMLElement | null | undefined;
   if (active === null || active === undefined) return undefined;
@@ -296,13 +281,11 @@ function captureFocus(container: ChildPart): Focus | undefined {
   } catch {
     // Inputs such as checkboxes have no selection.
   }
-  return {
-    restore() {
-      if (!active.isConnected || root!.activeElement === active) return;
-      active.focus({ preventScroll: true });
-      if (selection !== undefined && selection[0] !== null) {
-        field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
-      }
-    },
+  return () => {
+    if (!active.isConnected || root!.activeElement === active) return;
+    active.focus({ preventScroll: true });
+    if (selection !== undefined && selection[0] !== null) {
+      field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
+    }
   };
 }

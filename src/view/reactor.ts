@@ -27,15 +27,16 @@ import { CONSTANT, type Reads } from '../expr/reads.js';
  * watchers means less to allocate and to collect.
  */
 export class Reactor {
-  #queue: Group[] = [];
+  /** The groups to flush; a set, so a group notified twice is applied once. */
+  #queue = new Set<Group>();
   #live = 0;
   readonly #root: Group;
   /** The group that effects made now join. */
   #current: Group;
   #scheduled = false;
   #paused = false;
+  /** Resolves after the flush that is scheduled (see `settled`). */
   #idle: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
 
   readonly #onError: (error: unknown) => void;
 
@@ -51,32 +52,34 @@ export class Reactor {
    * item-only expressions do without a computed.
    */
   effect<T>(compute: () => T, apply: (value: T) => void, reads?: Reads): () => void {
+    // What `compute` throws is reported, and the effect shows undefined.
+    const guarded = () => {
+      try {
+        return compute();
+      } catch (error) {
+        this.#onError(error);
+        return undefined;
+      }
+    };
     if (reads === CONSTANT) {
-      this.#applyOnce(this.#guard(compute)(), apply as Apply);
+      this.#apply(guarded(), apply as Apply);
       return () => {};
     }
     const group = this.#current;
-    const itemOnly = reads !== undefined && reads === group.item;
-    const guarded = this.#guard(compute);
+    const computed =
+      reads !== undefined && reads === group.item ? undefined : new Signal.Computed(guarded);
     const effect: Effect = {
-      computed: itemOnly ? undefined : new Signal.Computed(guarded),
+      computed,
       compute: guarded,
       apply: apply as Apply,
-      last: undefined,
-      group,
+      last: computed === undefined ? guarded() : computed.get(),
       disposed: false,
     };
+    if (computed !== undefined) group.watcher.watch(computed);
     group.effects.push(effect);
     this.#live++;
-    if (effect.computed === undefined) {
-      group.itemEffects++;
-      effect.last = guarded();
-    } else {
-      effect.last = effect.computed.get();
-      group.watcher.watch(effect.computed);
-    }
-    this.#applyOnce(effect.last, effect.apply);
-    return () => this.#disposeEffect(effect);
+    this.#apply(effect.last, effect.apply);
+    return () => this.#disposeEffect(effect, group);
   }
 
   /**
@@ -84,7 +87,6 @@ export class Reactor {
    * are computed again at the next flush.
    */
   refresh(group: Group): void {
-    if (group.itemEffects === 0 || group.disposed) return;
     group.itemChanged = true;
     this.#enqueue(group);
   }
@@ -114,10 +116,10 @@ export class Reactor {
   /**
    * An effect of its own group inside `owner`, applied before every other
    * group of a flush (a list's selector, which tells rows what changed).
+   * It goes when `owner` does.
    */
-  lead<T>(compute: () => T, apply: (value: T) => void, owner: Group): () => void {
-    const group = this.group(() => this.effect(compute, apply), owner, undefined, -1);
-    return () => this.disposeGroup(group);
+  lead<T>(compute: () => T, apply: (value: T) => void, owner: Group): void {
+    this.group(() => this.effect(compute, apply), owner, undefined, -1);
   }
 
   /** Disposes a group, every group inside it and all their effects. */
@@ -125,7 +127,17 @@ export class Reactor {
     if (group.disposed) return;
     group.disposed = true;
     group.parent?.children?.delete(group);
-    this.#disposeTree(group);
+    // Each child takes itself out of the set; a Set's forEach allows that.
+    group.children?.forEach((child) => this.disposeGroup(child));
+    const effects = group.effects;
+    const computeds: Signal.Computed<unknown>[] = [];
+    for (const effect of effects) {
+      effect.disposed = true;
+      if (effect.computed !== undefined) computeds.push(effect.computed);
+    }
+    if (computeds.length > 0) group.watcher.unwatch(...computeds);
+    this.#live -= effects.length;
+    group.effects = [];
   }
 
   /** The number of live effects, for leak checks. */
@@ -153,7 +165,7 @@ export class Reactor {
 
   resume(): void {
     this.#paused = false;
-    if (this.#queue.length > 0) this.flush();
+    this.flush();
   }
 
   /** Applies queued effects now rather than at the next microtask. */
@@ -161,13 +173,14 @@ export class Reactor {
     this.#scheduled = false;
     // Effects queued while these are applied (rows an `each` updated) are
     // taken in the next round, until nothing is queued.
-    while (this.#queue.length > 0 && !this.#paused) {
+    while (this.#queue.size > 0 && !this.#paused) {
       // Outer groups first: a row's `if` settles before the branch it may
       // hide sees the row's new item, and a disposed group is skipped.
-      const queue = this.#queue.sort((a, b) => a.depth - b.depth);
-      this.#queue = [];
+      const queue = [...this.#queue].sort((a, b) => a.depth - b.depth);
       for (const group of queue) {
-        group.queued = false;
+        // Notified again before its turn, it is applied once; after, it
+        // stays queued for the next round.
+        this.#queue.delete(group);
         if (group.disposed) continue;
         // Re-arm first: a watcher notifies once, then waits for this call,
         // and what an apply below changes must notify again.
@@ -178,46 +191,26 @@ export class Reactor {
         // along with their DOM; disposal replaces the list rather than
         // changing it, so this walk sees the list as it was.
         for (const effect of group.effects) {
-          if (effect.disposed) continue;
-          let value: unknown;
-          if (effect.computed !== undefined) {
-            // Reading a computed that did not change costs a version check.
-            value = effect.computed.get();
-          } else if (itemChanged) {
-            value = effect.compute();
-          } else {
-            continue;
-          }
+          const { computed } = effect;
+          // An item-only effect has no computed: it runs when its row got a new item.
+          if (effect.disposed || (computed === undefined && !itemChanged)) continue;
+          // Reading a computed that did not change costs a version check.
+          const value = computed === undefined ? effect.compute() : computed.get();
           if (Object.is(value, effect.last)) continue;
           effect.last = value;
-          this.#applyOnce(value, effect.apply);
+          this.#apply(value, effect.apply);
         }
       }
     }
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
   }
 
-  /** Stops every effect. */
+  /** Stops every effect, for good. */
   dispose(): void {
-    this.#disposeTree(this.#root);
-    this.#queue = [];
+    this.disposeGroup(this.#root);
+    this.#queue.clear();
   }
 
-  /** `compute`, reporting what it throws and giving undefined instead. */
-  #guard(compute: () => unknown): () => unknown {
-    return () => {
-      try {
-        return compute();
-      } catch (error) {
-        this.#onError(error);
-        return undefined;
-      }
-    };
-  }
-
-  #applyOnce(value: unknown, apply: Apply): void {
+  #apply(value: unknown, apply: Apply): void {
     try {
       apply(value);
     } catch (error) {
@@ -236,60 +229,35 @@ export class Reactor {
       parent,
       children: undefined,
       disposed: false,
-      queued: false,
       depth,
       item,
-      itemEffects: 0,
       itemChanged: false,
     };
     if (parent !== undefined) (parent.children ??= new Set()).add(group);
     return group;
   }
 
-  #disposeTree(group: Group): void {
-    if (group.children !== undefined) {
-      for (const child of group.children) {
-        child.disposed = true;
-        this.#disposeTree(child);
-      }
-      group.children = undefined;
-    }
-    const effects = group.effects;
-    if (effects.length === 0) return;
-    const computeds: Signal.Computed<unknown>[] = [];
-    for (const effect of effects) {
-      effect.disposed = true;
-      if (effect.computed !== undefined) computeds.push(effect.computed);
-    }
-    if (computeds.length > 0) group.watcher.unwatch(...computeds);
-    this.#live -= effects.length;
-    group.effects = [];
-    group.itemEffects = 0;
-  }
-
-  #disposeEffect(effect: Effect): void {
+  #disposeEffect(effect: Effect, group: Group): void {
     if (effect.disposed) return;
     effect.disposed = true;
-    const group = effect.group;
     if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
-    else group.itemEffects--;
     group.effects = group.effects.filter((other) => other !== effect);
     this.#live--;
   }
 
   #enqueue(group: Group): void {
     // Called while a signal is being written: no signal may be read here.
-    if (group.queued) return;
-    group.queued = true;
-    this.#queue.push(group);
+    this.#queue.add(group);
     if (this.#scheduled) return;
     this.#scheduled = true;
-    if (this.#release === undefined) {
-      this.#idle = new Promise((resolve) => (this.#release = resolve));
-    }
-    queueMicrotask(() => {
-      if (this.#scheduled) this.flush();
-    });
+    // Unless `flush` ran meanwhile, the microtask flushes; either way what
+    // was queued has been applied when it resolves `settled`.
+    this.#idle = new Promise((resolve) =>
+      queueMicrotask(() => {
+        if (this.#scheduled) this.flush();
+        resolve();
+      }),
+    );
   }
 }
 
@@ -302,8 +270,6 @@ export interface Group {
   readonly parent: Group | undefined;
   children: Set<Group> | undefined;
   disposed: boolean;
-  /** Waiting in the queue. */
-  queued: boolean;
   /**
    * How many groups it is inside: outer groups are applied first. A lead
    * group has -1, before all.
@@ -311,8 +277,6 @@ export interface Group {
   readonly depth: number;
   /** The name of the row item, for a row's group. */
   readonly item: string | undefined;
-  /** How many of its effects read only the item (have no computed). */
-  itemEffects: number;
   /** The row has a new item since the last flush. */
   itemChanged: boolean;
 }
@@ -323,6 +287,5 @@ interface Effect {
   readonly compute: () => unknown;
   readonly apply: Apply;
   last: unknown;
-  readonly group: Group;
   disposed: boolean;
 }

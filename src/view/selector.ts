@@ -29,7 +29,7 @@ export class RowSelectors implements RowEqualities {
 
   /** The list: its node names the row's item and index. */
   readonly #list: EachSpec;
-  /** The group of the list: selectors go with it. */
+  /** The group of the list: selectors go with it (see `Reactor.lead`). */
   readonly #owner: Group;
 
   constructor(list: EachSpec, owner: Group) {
@@ -43,12 +43,6 @@ export class RowSelectors implements RowEqualities {
     if (plan === undefined) this.#plans.set(expr, (plan = this.#plan(expr)));
     if (plan === null) return undefined;
     return plan.selector.is(evaluate(plan.row, rowScope, this.#list.ctx));
-  }
-
-  /** Disposes every selector (the list got a new spec, or went). */
-  dispose(): void {
-    for (const plan of this.#plans.values()) plan?.selector.dispose();
-    this.#plans.clear();
   }
 
   #plan({ left, right }: BinExpr): Plan | null {
@@ -86,15 +80,14 @@ export class Selector {
   readonly #slots = new Map<unknown, Signal.State<boolean>>();
   /** The shared value the slots agree with. */
   #current: unknown;
-  readonly #stop: () => void;
   #sweepAt = FIRST_SWEEP;
 
   constructor(compute: () => unknown, ctx: ViewContext, owner: Group) {
     this.#source = new Signal.Computed(compute);
     // Made while a row's binding runs: nothing here is that binding's read.
-    this.#stop = Signal.subtle.untrack(() => {
+    Signal.subtle.untrack(() => {
       this.#current = this.#source.get();
-      return ctx.reactor.lead(
+      ctx.reactor.lead(
         () => this.#source.get(),
         (value) => this.#follow(value),
         owner,
@@ -124,16 +117,14 @@ export class Selector {
     return this.#slots.size;
   }
 
-  dispose(): void {
-    this.#stop();
-  }
-
-  /** The shared value changed: the old key's slot and the new one's flip. */
+  /**
+   * The shared value changed: the old key's slot and the new one's flip.
+   * (The reactor applies only a changed value; the first, applied while
+   * the selector is made, finds no slots.)
+   */
   #follow(value: unknown): void {
-    const before = this.#current;
+    this.#slots.get(this.#current)?.set(false);
     this.#current = value;
-    if (Object.is(before, value)) return;
-    this.#slots.get(before)?.set(false);
     this.#slots.get(value)?.set(true);
   }
 
