@@ -166,14 +166,13 @@ function setKeepingCaret(field: HTMLInputElement, value: string): void {
   let start: number | null = null;
   let end: number | null = null;
   try {
-    [start, end] = [field.selectionStart, field.selectionEnd];
+    ({ selectionStart: start, selectionEnd: end } = field);
   } catch {
     // This kind of input has no caret.
   }
   field.value = value;
-  if (start !== null && end !== null) {
-    field.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
-  }
+  // The browser clamps the range to the new value's length.
+  if (start !== null) field.setSelectionRange(start, end);
 }
 
 /** `class` from a string, a list of names, or an object of name: flag. */

@@ -26,12 +26,8 @@ type Namespace = 'html' | 'svg';
 /** Fills one hole of a compiled template, for an element made in `scope`. */
 type Hole = (scope: Scope, ctx: ViewContext) => unknown;
 
-interface Compiled {
-  /** `html` or `svg`, as the root element's namespace says. */
-  readonly tag: typeof html | typeof svg;
-  readonly strings: TemplateStringsArray;
-  readonly holes: readonly Hole[];
-}
+/** Makes the template result of a compiled element node in `scope`. */
+type Compiled = (scope: Scope, ctx: ViewContext) => TemplateResult;
 
 const VOID = new Set([
   'area',
@@ -98,12 +94,12 @@ function renderElement(node: ElementNode, scope: Scope, ctx: ViewContext, ns: Na
     }
     cache.set(node, (compiled = compile(node, ns)));
   }
-  const values = compiled.holes.map((fill) => fill(scope, ctx));
-  return compiled.tag(compiled.strings, ...values) as TemplateResult;
+  return compiled(scope, ctx);
 }
 
 /**
- * Builds the template strings for `root`. Only tag names that passed
+ * Builds the template of `root` (its strings, and what fills each hole) and
+ * returns what makes its result in a scope. Only tag names that passed
  * `isAllowedTag` enter the strings; every program value goes through a
  * hole, so nothing a program says is ever parsed as markup.
  */
@@ -152,9 +148,7 @@ function compile(root: ElementNode, rootNs: Namespace): Compiled {
   // how `lit/static-html.js` builds its own, from the same kind of checked
   // names.
   const tsa = Object.freeze(Object.assign(strings, { raw: strings.slice() }));
-  return {
-    tag: rootNs === 'svg' ? svg : html,
-    strings: tsa as unknown as TemplateStringsArray,
-    holes,
-  };
+  const tag = rootNs === 'svg' ? svg : html;
+  return (scope, ctx) =>
+    tag(tsa as unknown as TemplateStringsArray, ...holes.map((fill) => fill(scope, ctx)));
 }
