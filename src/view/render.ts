@@ -17,22 +17,17 @@ import type { Scope } from '../runtime/scope.js';
 import { branch, text } from './bind.js';
 import type { ViewContext } from './context.js';
 import { each } from './each.js';
-import { props } from './props.js';
-import { isBlockedTag, isValidTag } from './safety.js';
+import { planProps, props } from './props.js';
+import { isAllowedTag } from './safety.js';
 import { DEV } from '../dev.js';
 
 type Namespace = 'html' | 'svg';
 
-/** A hole in a compiled template and the node that fills it. */
-type Hole =
-  | { readonly kind: 'props'; readonly node: ElementNode; readonly text?: TextNode[] }
-  | { readonly kind: 'child'; readonly node: ViewNode; readonly ns: Namespace };
+/** Fills one hole of a compiled template, for an element made in `scope`. */
+type Hole = (scope: Scope, ctx: ViewContext) => unknown;
 
-interface Compiled {
-  readonly strings: TemplateStringsArray;
-  readonly holes: readonly Hole[];
-  readonly ns: Namespace;
-}
+/** Makes the template result of a compiled element node in `scope`. */
+type Compiled = (scope: Scope, ctx: ViewContext) => TemplateResult;
 
 const VOID = new Set([
   'area',
@@ -90,59 +85,57 @@ export function renderNode(
 }
 
 function renderElement(node: ElementNode, scope: Scope, ctx: ViewContext, ns: Namespace): unknown {
-  if (!isValidTag(node.tag) || isBlockedTag(node.tag)) {
-    if (DEV) warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
-    return nothing;
-  }
   let compiled = cache.get(node);
   if (compiled === undefined) {
-    compiled = compile(node, ns);
-    cache.set(node, compiled);
+    // Checked once, before the node's first template: a tag never changes.
+    if (!isAllowedTag(node.tag)) {
+      if (DEV) warn(`the element <${node.tag}> is not allowed and was not rendered`, locate(node));
+      return nothing;
+    }
+    cache.set(node, (compiled = compile(node, ns)));
   }
-  const values = compiled.holes.map((hole) =>
-    hole.kind === 'props'
-      ? props({ node: hole.node, scope, ctx, text: hole.text })
-      : renderNode(hole.node, scope, ctx, hole.ns),
-  );
-  const tag = compiled.ns === 'svg' ? svg : html;
-  return tag(compiled.strings, ...values) as TemplateResult;
+  return compiled(scope, ctx);
 }
 
 /**
- * Builds the template strings for `root`. Only tag names that passed
- * `isValidTag` enter the strings; every program value goes through a hole,
- * so nothing a program says is ever parsed as markup.
+ * Builds the template of `root` (its strings, and what fills each hole) and
+ * returns what makes its result in a scope. Only tag names that passed
+ * `isAllowedTag` enter the strings; every program value goes through a
+ * hole, so nothing a program says is ever parsed as markup.
  */
 function compile(root: ElementNode, rootNs: Namespace): Compiled {
   const strings: string[] = [];
   const holes: Hole[] = [];
   let current = '';
-  const hole = (h: Hole) => {
+  const hole = (fill: Hole) => {
     strings.push(current);
     current = '';
-    holes.push(h);
+    holes.push(fill);
   };
 
   const visit = (node: ElementNode, ns: Namespace) => {
     const tag = node.tag;
-    const childNs: Namespace = tag.toLowerCase() === 'svg' ? 'svg' : ns;
-    const raw = RAW_TEXT.has(tag.toLowerCase());
-    const textChildren = raw
-      ? (node.children ?? []).filter((c): c is TextNode => c.kind === 'text')
-      : undefined;
+    const lower = tag.toLowerCase();
+    const childNs: Namespace = lower === 'svg' ? 'svg' : ns;
+    const raw = RAW_TEXT.has(lower);
+    const children = node.children ?? [];
     current += `<${tag}`;
-    if (node.props !== undefined || textChildren !== undefined) {
+    const plan = planProps(
+      node,
+      raw ? children.filter((c): c is TextNode => c.kind === 'text') : undefined,
+    );
+    if (plan.length > 0) {
       current += ' ';
-      hole({ kind: 'props', node, text: textChildren });
+      hole((scope, ctx) => props({ plan, scope, ctx }));
     }
     current += '>';
-    if (VOID.has(tag.toLowerCase()) && ns === 'html') return;
+    if (VOID.has(lower) && ns === 'html') return;
     if (!raw) {
-      for (const child of node.children ?? []) {
-        if (child.kind === 'element' && isValidTag(child.tag) && !isBlockedTag(child.tag)) {
+      for (const child of children) {
+        if (child.kind === 'element' && isAllowedTag(child.tag)) {
           visit(child, childNs);
         } else {
-          hole({ kind: 'child', node: child, ns: childNs });
+          hole((scope, ctx) => renderNode(child, scope, ctx, childNs));
         }
       }
     }
@@ -155,5 +148,7 @@ function compile(root: ElementNode, rootNs: Namespace): Compiled {
   // how `lit/static-html.js` builds its own, from the same kind of checked
   // names.
   const tsa = Object.freeze(Object.assign(strings, { raw: strings.slice() }));
-  return { strings: tsa as unknown as TemplateStringsArray, holes, ns: rootNs };
+  const tag = rootNs === 'svg' ? svg : html;
+  return (scope, ctx) =>
+    tag(tsa as unknown as TemplateStringsArray, ...holes.map((fill) => fill(scope, ctx)));
 }
