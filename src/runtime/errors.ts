@@ -39,13 +39,9 @@ export function toConstelaError(thrown: unknown, code: ErrorCode, path?: string)
   return new ConstelaError(code, message, path);
 }
 
-/** Appends reference tokens to a JSON Pointer, escaping `~` and `/`. */
-export function pointer(base: string, ...tokens: (string | number)[]): string {
-  let out = base;
-  for (const token of tokens) {
-    out += '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-  }
-  return out;
+/** Appends a reference token to a JSON Pointer, escaping `~` and `/`. */
+export function pointer(base: string, token: string | number): string {
+  return `${base}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 const warned = new Set<string>();
