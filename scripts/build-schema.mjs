@@ -48,6 +48,7 @@ function field(kind) {
     case 'boolean':
       return { type: kind };
     case 'json':
+    case 'tooling':
       return {};
     case 'strings':
       return list({ type: 'string' });

@@ -15,7 +15,6 @@ import {
   HANDLER_PROP_PATTERN,
   PROGRAM,
   TAG_PATTERN,
-  TOOLING,
   type Field,
   type Shape,
 } from './grammar.js';
@@ -94,6 +93,7 @@ export function checkProgram(input: unknown): Problem[] {
           ? node(value, path, 'expr')
           : expected(path, 'milliseconds or an expression', value);
       case 'json':
+      case 'tooling':
         return;
       case 'string':
         if (typeof value !== 'string') expected(path, 'a string', value);
@@ -209,9 +209,11 @@ interface ProgramLike {
  * only in the development build.
  */
 function references(program: ProgramLike, handlers: [{ action: string }, string][]): void {
-  for (const name of TOOLING) {
-    if (name in program)
+  for (const [key, kind] of Object.entries(PROGRAM)) {
+    const name = fieldName(key);
+    if (kind === 'tooling' && name in program) {
       warn(`"${name}" belongs to server-side tooling and is ignored`, `/${name}`);
+    }
   }
   const actions = new Set<string>();
   program.actions.forEach(({ name }, i) => {
@@ -250,7 +252,7 @@ function article(what: string): string {
  * ` (did you mean "navigate"?)` for the closest known name, if close; a
  * hint of the development build only.
  */
-export function suggest(name: unknown, known: Iterable<string>): string {
+function suggest(name: unknown, known: Iterable<string>): string {
   if (!DEV || typeof name !== 'string') return '';
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -18,6 +18,7 @@ export type Field =
   | 'number'
   | 'boolean'
   | 'json' // any JSON value
+  | 'tooling' // any JSON value that server-side tooling adds: ignored
   | 'exprs' // a list of expressions
   | 'exprRecord' // an object of expressions
   | 'exprOrRecord' // an expression, or an object of expressions
@@ -168,9 +169,7 @@ export const HANDLER: Shape = {
 
 export const STATE_TYPES = ['number', 'string', 'boolean', 'list', 'object'];
 
-/** Fields that server-side tooling adds: allowed, and ignored with a warning. */
-export const TOOLING = ['route', 'data', 'imports', 'externalImports', 'theme'];
-
+/** Fields of kind `tooling` are allowed, and ignored with a warning. */
 export const PROGRAM: Shape = {
   '$schema?': 'string',
   version: { const: '1.0' },
@@ -178,7 +177,11 @@ export const PROGRAM: Shape = {
   actions: { list: { name: 'name', steps: 'steps' } },
   view: 'view',
   'lifecycle?': { shape: { 'onMount?': 'string', 'onUnmount?': 'string' } },
-  ...Object.fromEntries(TOOLING.map((name) => [`${name}?`, 'json' as const])),
+  'route?': 'tooling',
+  'data?': 'tooling',
+  'imports?': 'tooling',
+  'externalImports?': 'tooling',
+  'theme?': 'tooling',
 };
 
 /** The three node families and the field that tags their kinds. */

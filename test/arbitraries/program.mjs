@@ -76,6 +76,7 @@ export function programArbitraries(fc, grammar) {
         case 'boolean':
           return fc.boolean();
         case 'json':
+        case 'tooling':
           return json;
         case 'strings':
           return fc.array(names, { maxLength: 3 });
