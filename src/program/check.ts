@@ -95,12 +95,10 @@ export function checkProgram(input: unknown): Problem[] {
       case 'json':
       case 'tooling':
         return;
-      case 'string':
-        if (typeof value !== 'string') expected(path, 'a string', value);
-        return;
       case 'name':
         if (typeof value !== 'string' || value === '') expected(path, 'a non-empty string', value);
         return;
+      case 'string':
       case 'number':
       case 'boolean':
         if (typeof value !== kind) expected(path, `a ${kind}`, value);
