@@ -187,7 +187,8 @@ export function checkProgram(input: unknown): Problem[] {
     each: (item: unknown, at: string, index: string) => void,
   ): void {
     if (!Array.isArray(value)) return expected(path, what, value);
-    value.forEach((item, i) => each(item, pointer(path, i), String(i)));
+    // Entries, as for an object: the index comes as the string key it is.
+    for (const [key, item] of Object.entries(value)) each(item, pointer(path, key), key);
   }
 
   if (isRecord(input)) fields(input, PROGRAM, '', 'the program');
