@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit/html.js';
 import { Signal } from 'signal-polyfill';
 import { checkProgram } from './program/check.js';
 import { fetchProgram, parseProgram } from './program/load.js';
+import { isRecord } from './program/guards.js';
 import type { Program } from './program/types.js';
 import { App } from './runtime/app.js';
 import { ConstelaError, toConstelaError, warn } from './runtime/errors.js';
@@ -237,10 +238,9 @@ export class ConstelaApp extends HTMLElement {
       }
       const copy = structuredClone(payload);
       // The payload by name, and an object payload's fields spread as names too.
-      const fields = copy !== null && typeof copy === 'object' && !Array.isArray(copy);
       await app.runAction(
         actionName,
-        new Map([['payload', copy], ...(fields ? Object.entries(copy) : [])]),
+        new Map([['payload', copy], ...(isRecord(copy) ? Object.entries(copy) : [])]),
       );
     } catch (error) {
       this.#report(toConstelaError(error, 'step'));

@@ -18,7 +18,7 @@ import {
   type Field,
   type Shape,
 } from './grammar.js';
-import { isEventHandler, isExpr } from './guards.js';
+import { isEventHandler, isExpr, isRecord } from './guards.js';
 import { remember } from './locations.js';
 
 export interface Problem {
@@ -237,10 +237,6 @@ function references(program: ProgramLike, handlers: [{ action: string }, string]
 /** The name of a field of a shape: its key without the `?` of an optional one. */
 function fieldName(key: string): string {
   return key.replace(/\?$/, '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function article(what: string): string {

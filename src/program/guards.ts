@@ -18,3 +18,8 @@ export function isEventHandler(value: unknown): value is EventHandler {
     typeof (value as Probe)?.event === 'string' && typeof (value as Probe)?.action === 'string'
   );
 }
+
+/** Whether a value is an object that is not a list (nor null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
