@@ -6,11 +6,10 @@
  * a typo.
  */
 import { pointer, unreachable, warn } from '../runtime/errors.js';
-import { describe } from '../runtime/paths.js';
+import { describe, isForbiddenKey } from '../runtime/paths.js';
 import { DEV } from '../dev.js';
 import {
   FAMILIES,
-  FORBIDDEN_NAMES,
   HANDLER,
   HANDLER_PROP_PATTERN,
   PROGRAM,
@@ -60,7 +59,7 @@ export function checkProgram(input: unknown): Problem[] {
         list(value, path, 'a list', (item, at, i) => field(item, { shape: kind.list }, at, i));
       } else {
         entries(value, path, 'an object', (item, at, key) =>
-          FORBIDDEN_NAMES.includes(key)
+          isForbiddenKey(key)
             ? fail(at, `"${key}" cannot be a name`)
             : field(item, { shape: kind.record }, at, key),
         );

@@ -44,7 +44,10 @@ export const TAG_PATTERN = '^[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$';
 /** A prop whose name starts with "on" must be an event handler. */
 export const HANDLER_PROP_PATTERN = '^[oO][nN]';
 
-/** Names that no path, state field or key may use. */
+/**
+ * Names that no path, state field or key may use: the schema's copy of the
+ * runtime's list (isForbiddenKey in runtime/paths.ts), which the checker uses.
+ */
 export const FORBIDDEN_NAMES = ['__proto__', 'prototype', 'constructor'];
 
 export const BIN_OPS = ['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=', '&&', '||'];

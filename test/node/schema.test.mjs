@@ -32,6 +32,17 @@ test('the committed schema is the one the grammar generates', async () => {
   execFileSync(process.execPath, ['scripts/build-schema.mjs', '--check'], { cwd: root });
 });
 
+test('the schema forbids the names the checker forbids', async () => {
+  const { isForbiddenKey } = await import('../../dist/runtime/paths.js');
+  for (const name of grammar.FORBIDDEN_NAMES) {
+    assert.ok(isForbiddenKey(name), name);
+    // JSON.parse makes `__proto__` an own key, as in a program from the network.
+    const state = JSON.parse(`{"${name}": { "type": "number", "initial": 0 }}`);
+    const problems = agree({ ...read('demo/counter.json'), state }, name);
+    assert.deepEqual(problems, [{ path: `/state/${name}`, message: `"${name}" cannot be a name` }]);
+  }
+});
+
 test('every demo program is valid for both', () => {
   const demos = readdirSync(new URL('demo/', root)).filter((f) => f.endsWith('.json'));
   assert.ok(demos.length >= 5);
