@@ -46,14 +46,15 @@ export function parseProgram(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    let reason = (error as Error).message;
-    const at = /position (\d+)/.exec(reason);
-    if (at !== null) {
-      const before = text.slice(0, Number(at[1])).split('\n');
-      const column = before[before.length - 1].length + 1;
-      reason = reason.replace(/\s*(in JSON )?at position \d+.*$/, '');
-      reason += ` at line ${before.length}, column ${column}`;
-    }
+    // An offset ("in JSON at position 12") becomes a line and a column,
+    // which an editor can go to.
+    const reason = (error as Error).message.replace(
+      /\s*(in JSON )?at position (\d+).*$/,
+      (_match, _inJson, offset: string) => {
+        const lines = text.slice(0, Number(offset)).split('\n');
+        return ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+      },
+    );
     throw new ConstelaError('parse', `${source} is not valid JSON: ${reason}`);
   }
 }
