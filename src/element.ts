@@ -123,7 +123,7 @@ export class ConstelaApp extends HTMLElement {
 
   connectedCallback(): void {
     // What the page put inside the element is the loading fallback.
-    this.#fallback ??= Array.from(this.childNodes);
+    this.#fallback ??= [...this.childNodes];
     this.#root ??= this.hasAttribute('shadow') ? this.attachShadow({ mode: 'open' }) : this;
     // Back in the document: what changed meanwhile reaches the DOM now, and
     // the render mounts the program again.
