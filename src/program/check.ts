@@ -48,7 +48,12 @@ export function checkProgram(input: unknown): Problem[] {
     if (typeof kind === 'object') {
       if ('oneOf' in kind) {
         if (!kind.oneOf.includes(value as string)) {
-          expected(path, `one of ${kind.oneOf.join(', ')}`, value, suggest(value, kind.oneOf));
+          expected(
+            path,
+            `one of ${kind.oneOf.join(', ')}`,
+            value,
+            DEV ? suggest(value, kind.oneOf) : '',
+          );
         }
       } else if ('const' in kind) {
         if (value !== kind.const) expected(path, JSON.stringify(kind.const), value);
@@ -125,7 +130,7 @@ export function checkProgram(input: unknown): Problem[] {
       const known = Object.keys(kinds);
       return fail(
         pointer(path, tag),
-        `unknown ${what} ${JSON.stringify(kind)}${suggest(kind, known)}; expected one of ${known.join(', ')}`,
+        `unknown ${what} ${JSON.stringify(kind)}${DEV ? suggest(kind, known) : ''}; expected one of ${known.join(', ')}`,
       );
     }
     fields(value, kinds[kind], path, `"${kind}"`, tag);
@@ -142,7 +147,10 @@ export function checkProgram(input: unknown): Problem[] {
     const names = Object.keys(shape).map(fieldName);
     for (const key of Object.keys(node)) {
       if (key === skip || names.includes(key)) continue;
-      fail(pointer(path, key), `unknown field "${key}" of ${what}${suggest(key, names)}`);
+      fail(
+        pointer(path, key),
+        `unknown field "${key}" of ${what}${DEV ? suggest(key, names) : ''}`,
+      );
     }
     for (const [key, kind] of Object.entries(shape)) {
       const name = fieldName(key);
@@ -244,10 +252,11 @@ function article(what: string): string {
 
 /**
  * ` (did you mean "navigate"?)` for the closest known name, if close; a
- * hint of the development build only.
+ * hint of the development build only: callers test DEV themselves, so that
+ * the production build keeps no trace of the call.
  */
 function suggest(name: unknown, known: Iterable<string>): string {
-  if (!DEV || typeof name !== 'string') return '';
+  if (typeof name !== 'string') return '';
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
