@@ -121,11 +121,11 @@ export function checkProgram(input: unknown): Problem[] {
 
   /** Checks a node of a family: its tag, then every field of its kind. */
   function node(value: unknown, path: string, family: Family): void {
-    const { tag, kinds, what } = FAMILIES[family];
-    if (!isRecord(value)) return expected(path, article(what), value);
+    const { tag, kinds, what, one } = FAMILIES[family];
+    if (!isRecord(value)) return expected(path, one, value);
     remember(value, path);
     const kind = value[tag];
-    if (kind === undefined) return fail(pointer(path, tag), `${article(what)} needs "${tag}"`);
+    if (kind === undefined) return fail(pointer(path, tag), `${one} needs "${tag}"`);
     if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
       const known = Object.keys(kinds);
       return fail(
@@ -244,10 +244,6 @@ function references(program: ProgramLike, handlers: [{ action: string }, string]
 /** The name of a field of a shape: its key without the `?` of an optional one. */
 function fieldName(key: string): string {
   return key.replace(/\?$/, '');
-}
-
-function article(what: string): string {
-  return /^[aeiou]/.test(what) ? `an ${what}` : `a ${what}`;
 }
 
 /**

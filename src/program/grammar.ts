@@ -187,9 +187,12 @@ export const PROGRAM: Shape = {
   'theme?': 'tooling',
 };
 
-/** The three node families and the field that tags their kinds. */
+/**
+ * The three node families: the field that tags their kinds, and what a
+ * message calls one.
+ */
 export const FAMILIES = {
-  expr: { tag: 'expr', kinds: EXPRESSIONS, what: 'expression' },
-  step: { tag: 'do', kinds: STEPS, what: 'step' },
-  view: { tag: 'kind', kinds: VIEWS, what: 'view node' },
+  expr: { tag: 'expr', kinds: EXPRESSIONS, what: 'expression', one: 'an expression' },
+  step: { tag: 'do', kinds: STEPS, what: 'step', one: 'a step' },
+  view: { tag: 'kind', kinds: VIEWS, what: 'view node', one: 'a view node' },
 } as const;
