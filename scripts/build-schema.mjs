@@ -53,11 +53,11 @@ function field(kind) {
     case 'strings':
       return list({ type: 'string' });
     case 'tag':
-      return { type: 'string', pattern: grammar.TAG_PATTERN };
+      return { type: 'string', pattern: grammar.TAG_PATTERN.source };
     case 'props':
       return {
         type: 'object',
-        patternProperties: { [grammar.HANDLER_PROP_PATTERN]: ref('handler') },
+        patternProperties: { [grammar.HANDLER_PROP_PATTERN.source]: ref('handler') },
         additionalProperties: {
           anyOf: [ref('handler'), ref('expr'), { type: ['string', 'number', 'boolean', 'null'] }],
         },

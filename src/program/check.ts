@@ -27,9 +27,6 @@ export interface Problem {
 
 type Family = keyof typeof FAMILIES;
 
-const tagPattern = new RegExp(TAG_PATTERN);
-const handlerProp = new RegExp(HANDLER_PROP_PATTERN);
-
 /** Checks `input`; an empty list means it can run. */
 export function checkProgram(input: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -108,7 +105,7 @@ export function checkProgram(input: unknown): Problem[] {
         if (typeof value !== kind) expected(path, `a ${kind}`, value);
         return;
       case 'tag':
-        if (typeof value !== 'string' || !tagPattern.test(value)) {
+        if (typeof value !== 'string' || !TAG_PATTERN.test(value)) {
           expected(path, 'a tag name (letters, digits, dashes)', value);
         }
         return;
@@ -161,7 +158,7 @@ export function checkProgram(input: unknown): Problem[] {
 
   /** Checks one prop of an element: a handler, an expression or a plain value. */
   function prop(value: unknown, path: string, name: string): void {
-    const on = handlerProp.test(name);
+    const on = HANDLER_PROP_PATTERN.test(name);
     if (isEventHandler(value) || (on && isRecord(value))) {
       remember(value as object, path);
       fields(value as Record<string, unknown>, HANDLER, path, 'a handler');

@@ -38,11 +38,15 @@ export interface Shape {
   readonly [field: string]: Field;
 }
 
-/** Letters, digits and dashes, as HTML and custom element names allow. */
-export const TAG_PATTERN = '^[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$';
+/**
+ * Letters, digits and dashes, as HTML and custom element names allow. The
+ * patterns are regular expressions for the checker; the schema takes their
+ * `source`.
+ */
+export const TAG_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/;
 
 /** A prop whose name starts with "on" must be an event handler. */
-export const HANDLER_PROP_PATTERN = '^[oO][nN]';
+export const HANDLER_PROP_PATTERN = /^[oO][nN]/;
 
 /**
  * Names that no path, state field or key may use: the schema's copy of the
