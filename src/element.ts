@@ -66,6 +66,12 @@ export class ConstelaApp extends HTMLElement {
   /** Whether `constela-ready` is still to come for the running program. */
   #readyDue = false;
 
+  constructor() {
+    // Written out because a custom element gets no arguments: the compiled
+    // default constructor would pass `...arguments` on.
+    super();
+  }
+
   /** URL of a JSON program (the `src` attribute). */
   get src(): string | undefined {
     return this.getAttribute('src') ?? undefined;
