@@ -18,7 +18,7 @@ import {
   type Shape,
 } from './grammar.js';
 import { isEventHandler, isExpr, isRecord } from './guards.js';
-import { remember } from './locations.js';
+import { locations } from './locations.js';
 
 export interface Problem {
   readonly path: string;
@@ -120,7 +120,7 @@ export function checkProgram(input: unknown): Problem[] {
   function node(value: unknown, path: string, family: Family): void {
     const { tag, kinds, what, one } = FAMILIES[family];
     if (!isRecord(value)) return expected(path, one, value);
-    remember(value, path);
+    locations.set(value, path);
     const kind = value[tag];
     if (kind === undefined) return fail(pointer(path, tag), `${one} needs "${tag}"`);
     if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
@@ -160,7 +160,7 @@ export function checkProgram(input: unknown): Problem[] {
   function prop(value: unknown, path: string, name: string): void {
     const on = HANDLER_PROP_PATTERN.test(name);
     if (isEventHandler(value) || (on && isRecord(value))) {
-      remember(value as object, path);
+      locations.set(value as object, path);
       fields(value as Record<string, unknown>, HANDLER, path, 'a handler');
       if (DEV) handlers.push([value as { action: string }, path]);
     } else if (on) {

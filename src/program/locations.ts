@@ -5,11 +5,7 @@
  * the runtime can name the place of a problem without carrying paths
  * through every evaluation.
  */
-const locations = new WeakMap<object, string>();
-
-export function remember(node: object, path: string): void {
-  locations.set(node, path);
-}
+export const locations = new WeakMap<object, string>();
 
 export function locate(node: object): string | undefined {
   return locations.get(node);
