@@ -35,8 +35,7 @@ export class ConstelaError extends Error {
 /** Wraps anything thrown into a ConstelaError, keeping the first path. */
 export function toConstelaError(thrown: unknown, code: ErrorCode, path?: string): ConstelaError {
   if (thrown instanceof ConstelaError) return thrown;
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new ConstelaError(code, message, path);
+  return new ConstelaError(code, thrown instanceof Error ? thrown.message : String(thrown), path);
 }
 
 /** Appends a reference token to a JSON Pointer, escaping `~` and `/`. */
