@@ -13,10 +13,10 @@ import { locate } from '../program/locations.js';
 import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { DEV } from '../dev.js';
-import { Scope } from '../runtime/scope.js';
+import { Scope, type RowEqualities } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
 import type { Group } from './reactor.js';
-import { RowSelectors } from './selector.js';
+import { rowSelectors } from './selector.js';
 
 /** An `each` node in its scope, and how to render one row's body. */
 export interface EachSpec {
@@ -61,7 +61,7 @@ class EachDirective extends Directive {
   /** The key of an item at a position (see `keyer`). */
   #key!: (item: unknown, index: number) => unknown;
   /** How rows compare themselves with a shared value (selector.ts). */
-  #selectors: RowSelectors | undefined;
+  #selectors: RowEqualities | undefined;
 
   render(_spec: EachSpec): unknown {
     return noChange;
@@ -82,7 +82,7 @@ class EachDirective extends Directive {
     reactor.group(() => {
       // The group being made: the first rows are made in it right below.
       this.#group = reactor.owner;
-      this.#selectors = new RowSelectors(spec, this.#group);
+      this.#selectors = rowSelectors(spec, this.#group);
       reactor.effect(
         () => evaluate(node.items, scope, ctx),
         (items) => this.#reconcile(toList(items, node)),
