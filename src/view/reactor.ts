@@ -129,14 +129,7 @@ export class Reactor {
     group.parent?.children?.delete(group);
     // Each child takes itself out of the set; a Set's forEach allows that.
     group.children?.forEach((child) => this.disposeGroup(child));
-    const effects = group.effects;
-    const computeds: Signal.Computed<unknown>[] = [];
-    for (const effect of effects) {
-      effect.disposed = true;
-      if (effect.computed !== undefined) computeds.push(effect.computed);
-    }
-    if (computeds.length > 0) group.watcher.unwatch(...computeds);
-    this.#live -= effects.length;
+    this.#stop(group, group.effects);
     group.effects = [];
   }
 
@@ -239,10 +232,19 @@ export class Reactor {
 
   #disposeEffect(effect: Effect, group: Group): void {
     if (effect.disposed) return;
-    effect.disposed = true;
-    if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
+    this.#stop(group, [effect]);
     group.effects = group.effects.filter((other) => other !== effect);
-    this.#live--;
+  }
+
+  /** Stops effects of `group`; the caller takes them out of its list. */
+  #stop(group: Group, effects: readonly Effect[]): void {
+    const computeds: Signal.Computed<unknown>[] = [];
+    for (const effect of effects) {
+      effect.disposed = true;
+      if (effect.computed !== undefined) computeds.push(effect.computed);
+    }
+    if (computeds.length > 0) group.watcher.unwatch(...computeds);
+    this.#live -= effects.length;
   }
 
   #enqueue(group: Group): void {
