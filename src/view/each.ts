@@ -14,17 +14,12 @@ import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { DEV } from '../dev.js';
 import { Scope, type RowEqualities } from '../runtime/scope.js';
-import type { ViewContext } from './context.js';
+import type { ParentSpec } from './context.js';
 import type { Group } from './reactor.js';
 import { rowSelectors } from './selector.js';
 
 /** An `each` node in its scope, and how to render one row's body. */
-export interface EachSpec {
-  readonly node: EachNode;
-  readonly scope: Scope;
-  readonly ctx: ViewContext;
-  renderBody(scope: Scope): unknown;
-}
+export type EachSpec = ParentSpec<EachNode>;
 
 /**
  * One rendered row. Its item and index are signals, so when the list
@@ -76,7 +71,7 @@ export const each = directive(EachDirective);
  * what takes it out again.
  */
 function showList(container: ChildPart, spec: EachSpec): () => void {
-  const { node, scope, ctx, renderBody } = spec;
+  const { node, scope, ctx } = spec;
   const { reactor } = ctx;
   let rows: Row[] = [];
   /** The key of an item at a position (see `keyer`). */
@@ -162,7 +157,7 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
         // The row's bindings share one group: one watcher, disposed together;
         // those that read only the item are recomputed when it changes.
         const group = reactor.group(
-          () => setChildPartValue(part, renderBody(new Scope(scope, names, selectors))),
+          () => setChildPartValue(part, spec.render(node.body, new Scope(scope, names, selectors))),
           listGroup,
           node.as,
         );
