@@ -8,44 +8,23 @@ import type { NodeSpec, ParentSpec } from './context.js';
 import type { Group } from './reactor.js';
 
 /**
- * A text node that shows a computed text. Its effect belongs to the group
- * current when it is made (the row, the branch), which disposes it with
- * the DOM.
+ * A text node that shows the text of `node` in `scope`, kept up to date by
+ * an effect. The effect belongs to the group current when it is made (the
+ * row, the branch), which disposes it with the DOM.
  */
-class TextDirective extends Directive {
-  #spec: NodeSpec<TextNode> | undefined;
-  #node: Text | undefined;
-  #stop: (() => void) | undefined;
-
-  render(_spec: NodeSpec<TextNode>): unknown {
-    return noChange;
-  }
-
-  override update(_part: ChildPart, [spec]: [NodeSpec<TextNode>]): unknown {
-    // The same node every time: lit leaves a node it already shows alone.
-    const node = (this.#node ??= document.createTextNode(''));
-    if (spec === this.#spec) return node;
-    this.#spec = spec;
-    this.#stop?.();
-    const {
-      node: { value },
-      scope,
-      ctx,
-    } = spec;
-    this.#stop = ctx.reactor.effect(
-      () => toText(evaluate(value, scope, ctx)),
-      (computed: string | undefined) => {
-        // undefined: the expression failed (reported); show nothing.
-        const text = computed ?? '';
-        if (node.data !== text) node.data = text;
-      },
-      readsOf(value),
-    );
-    return node;
-  }
+export function boundText({ node: { value }, scope, ctx }: NodeSpec<TextNode>): Text {
+  const text = document.createTextNode('');
+  ctx.reactor.effect(
+    () => toText(evaluate(value, scope, ctx)),
+    (computed: string | undefined) => {
+      // undefined: the expression failed (reported); show nothing.
+      const shown = computed ?? '';
+      if (text.data !== shown) text.data = shown;
+    },
+    readsOf(value),
+  );
+  return text;
 }
-
-export const text = directive(TextDirective);
 
 /**
  * Shows the branch of an `if` for the current condition. Each time the

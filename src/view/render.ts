@@ -13,7 +13,7 @@ import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
 import { unreachable, warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
-import { branch, text } from './bind.js';
+import { boundText, branch } from './bind.js';
 import type { ViewContext } from './context.js';
 import { each } from './each.js';
 import { planProps, props } from './props.js';
@@ -56,7 +56,7 @@ export function renderNode(
       return renderElement(node, scope, ctx, ns);
     case 'text':
       if (node.value.expr === 'lit') return toText(node.value.value);
-      return text({ node, scope, ctx });
+      return boundText({ node, scope, ctx });
     case 'if':
       return branch({ node, scope, ctx, render: renderIn(ctx, ns) });
     case 'each':
