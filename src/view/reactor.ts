@@ -42,7 +42,8 @@ export class Reactor {
 
   constructor(onError: (error: unknown) => void) {
     this.#onError = onError;
-    this.#root = this.#current = this.#newGroup(undefined);
+    // The root group, made while there is no current one: inside nothing.
+    this.#root = this.#current = this.group(() => {});
   }
 
   /**
@@ -102,9 +103,25 @@ export class Reactor {
    * `disposeGroup` when its DOM goes. `item` names a row's item, for
    * effects that read nothing else.
    */
-  group(make: () => void, parent: Group = this.#current, item?: string, depth?: number): Group {
+  group(
+    make: () => void,
+    parent: Group | undefined = this.#current,
+    item?: string,
+    depth = parent === undefined ? 0 : parent.depth + 1,
+  ): Group {
     const outer = this.#current;
-    const group = (this.#current = this.#newGroup(parent, item, depth));
+    const group: Group = {
+      effects: [],
+      watcher: new Signal.subtle.Watcher(() => this.#enqueue(group)),
+      parent,
+      children: undefined,
+      disposed: false,
+      depth,
+      item,
+      itemChanged: false,
+    };
+    if (parent !== undefined) (parent.children ??= new Set()).add(group);
+    this.#current = group;
     try {
       make();
     } finally {
@@ -209,25 +226,6 @@ export class Reactor {
     } catch (error) {
       this.#onError(error);
     }
-  }
-
-  #newGroup(
-    parent: Group | undefined,
-    item?: string,
-    depth = parent === undefined ? 0 : parent.depth + 1,
-  ): Group {
-    const group: Group = {
-      effects: [],
-      watcher: new Signal.subtle.Watcher(() => this.#enqueue(group)),
-      parent,
-      children: undefined,
-      disposed: false,
-      depth,
-      item,
-      itemChanged: false,
-    };
-    if (parent !== undefined) (parent.children ??= new Set()).add(group);
-    return group;
   }
 
   #disposeEffect(effect: Effect, group: Group): void {
