@@ -14,6 +14,7 @@ import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { DEV } from '../dev.js';
 import { Scope, type RowEqualities } from '../runtime/scope.js';
+import { caretOf } from './caret.js';
 import type { ParentSpec } from './context.js';
 import type { Group } from './reactor.js';
 import { rowSelectors } from './selector.js';
@@ -277,17 +278,10 @@ function captureFocus(container: ChildPart): (() => void) | undefined {
   const active = root?.activeElement as HTMLElement | null | undefined;
   if (active === null || active === undefined) return undefined;
   const field = active as HTMLInputElement;
-  let selection: [number | null, number | null, string | null] | undefined;
-  try {
-    selection = [field.selectionStart, field.selectionEnd, field.selectionDirection];
-  } catch {
-    // Inputs such as checkboxes have no selection.
-  }
+  const caret = caretOf(field);
   return () => {
     if (!active.isConnected || root!.activeElement === active) return;
     active.focus({ preventScroll: true });
-    if (selection !== undefined && selection[0] !== null) {
-      field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
-    }
+    if (caret !== undefined) field.setSelectionRange(...caret);
   };
 }
