@@ -54,7 +54,7 @@ class BranchDirective extends Directive {
     this.#stop = reactor.effect(
       () => Boolean(evaluate(node.condition, scope, ctx)),
       (shown) => {
-        if (this.#shown !== undefined) reactor.disposeGroup(this.#shown);
+        if (this.#shown !== undefined) reactor.dispose(this.#shown);
         const child = shown ? node.then : node.else;
         this.#shown = reactor.group(
           () => setChildPartValue(inner, child === undefined ? nothing : spec.render(child, scope)),

@@ -93,7 +93,7 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
    * does so itself).
    */
   const removeRow = (row: Row) => {
-    reactor.disposeGroup(row.group);
+    reactor.dispose(row.group);
     removePart(row.part);
     (row.part.endNode as ChildNode | null)?.remove();
   };
@@ -197,7 +197,7 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
   });
 
   return () => {
-    reactor.disposeGroup(listGroup);
+    reactor.dispose(listGroup);
     for (const row of rows) removeRow(row);
   };
 }

@@ -100,7 +100,7 @@ export class Reactor {
   /**
    * Runs `make` with a new group, inside `parent`, as the current one: the
    * effects it makes (a row's, a branch's) belong to it. Dispose it with
-   * `disposeGroup` when its DOM goes. `item` names a row's item, for
+   * `dispose` when its DOM goes. `item` names a row's item, for
    * effects that read nothing else.
    */
   group(
@@ -139,13 +139,17 @@ export class Reactor {
     this.group(() => this.effect(compute, apply), owner, undefined, -1);
   }
 
-  /** Disposes a group, every group inside it and all their effects. */
-  disposeGroup(group: Group): void {
+  /**
+   * Disposes a group, every group inside it and all their effects; by
+   * default the root group, which stops every effect for good. (A disposed
+   * group still queued is skipped by the flush.)
+   */
+  dispose(group: Group = this.#root): void {
     if (group.disposed) return;
     group.disposed = true;
     group.parent?.children?.delete(group);
     // Each child takes itself out of the set; a Set's forEach allows that.
-    group.children?.forEach((child) => this.disposeGroup(child));
+    group.children?.forEach((child) => this.dispose(child));
     this.#stop(group, group.effects);
     group.effects = [];
   }
@@ -212,12 +216,6 @@ export class Reactor {
         }
       }
     }
-  }
-
-  /** Stops every effect, for good. */
-  dispose(): void {
-    this.disposeGroup(this.#root);
-    this.#queue.clear();
   }
 
   #apply(value: unknown, apply: Apply): void {
