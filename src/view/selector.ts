@@ -17,7 +17,7 @@ import { Signal } from 'signal-polyfill';
 import { evaluate } from '../expr/evaluate.js';
 import { readsOf } from '../expr/reads.js';
 import type { BinExpr, Expr } from '../program/types.js';
-import type { RowEqualities } from '../runtime/scope.js';
+import type { RowEqualities, Scope } from '../runtime/scope.js';
 import type { ViewContext } from './context.js';
 import type { EachSpec } from './each.js';
 import type { Group } from './reactor.js';
@@ -28,8 +28,8 @@ import type { Group } from './reactor.js';
  * group (see `Reactor.lead`).
  */
 export function rowSelectors(list: EachSpec, owner: Group): RowEqualities {
-  /** Per comparison: its row side and selector, or null when not keyed. */
-  const plans = new Map<BinExpr, Plan | null>();
+  /** Per comparison: how a row answers it, or null when not keyed. */
+  const plans = new Map<BinExpr, RowComparison | null>();
   const { node, scope, ctx } = list;
 
   const ownToRow = (expr: Expr): boolean => {
@@ -37,14 +37,13 @@ export function rowSelectors(list: EachSpec, owner: Group): RowEqualities {
     return reads === node.as || reads === node.index;
   };
 
-  const plan = ({ left, right }: BinExpr): Plan | null => {
+  const plan = ({ left, right }: BinExpr): RowComparison | null => {
     const rowLeft = ownToRow(left) && right.expr === 'state';
     if (!rowLeft && !(ownToRow(right) && left.expr === 'state')) return null;
     const shared = rowLeft ? right : left;
-    return {
-      row: rowLeft ? left : right,
-      selector: selector(() => evaluate(shared, scope, ctx), ctx, owner),
-    };
+    const row = rowLeft ? left : right;
+    const keys = selector(() => evaluate(shared, scope, ctx), ctx, owner);
+    return (rowScope) => keys.is(evaluate(row, rowScope, ctx));
   };
 
   return {
@@ -52,16 +51,13 @@ export function rowSelectors(list: EachSpec, owner: Group): RowEqualities {
       if (expr.op !== '==' && expr.op !== '!=') return undefined;
       let found = plans.get(expr);
       if (found === undefined) plans.set(expr, (found = plan(expr)));
-      if (found === null) return undefined;
-      return found.selector.is(evaluate(found.row, rowScope, ctx));
+      return found === null ? undefined : found(rowScope);
     },
   };
 }
 
-interface Plan {
-  readonly row: Expr;
-  readonly selector: Selector;
-}
+/** Whether the row side, in a row's scope, equals the shared value. */
+type RowComparison = (rowScope: Scope) => boolean;
 
 /**
  * One shared value (`selected`) and a boolean signal per key a row asked
