@@ -80,7 +80,12 @@ export class Reactor {
     group.effects.push(effect);
     this.#live++;
     this.#apply(effect.last, effect.apply);
-    return () => this.#disposeEffect(effect, group);
+    // What stops this one effect (its group may live on).
+    return () => {
+      if (effect.disposed) return;
+      this.#stop(group, [effect]);
+      group.effects = group.effects.filter((other) => other !== effect);
+    };
   }
 
   /**
@@ -224,12 +229,6 @@ export class Reactor {
     } catch (error) {
       this.#onError(error);
     }
-  }
-
-  #disposeEffect(effect: Effect, group: Group): void {
-    if (effect.disposed) return;
-    this.#stop(group, [effect]);
-    group.effects = group.effects.filter((other) => other !== effect);
   }
 
   /** Stops effects of `group`; the caller takes them out of its list. */
