@@ -130,7 +130,7 @@ describe('the reactor', () => {
     // A group can also be made later inside one kept as an owner.
     reactor.group(() => watch('late'), inner);
     expect(reactor.size).to.equal(4);
-    reactor.disposeGroup(outer);
+    reactor.dispose(outer);
     expect(reactor.size).to.equal(1);
     seen.length = 0;
     a.set(2);

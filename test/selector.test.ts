@@ -8,7 +8,7 @@ import { Store } from '../src/runtime/store.js';
 import type { ViewContext } from '../src/view/context.js';
 import type { EachSpec } from '../src/view/each.js';
 import { Reactor } from '../src/view/reactor.js';
-import { RowSelectors, Selector } from '../src/view/selector.js';
+import { rowSelectors, selector as makeSelector } from '../src/view/selector.js';
 import { $$, el as node, lit, mount, program, state, text, v } from './helpers.js';
 
 afterEach(() => {
@@ -181,7 +181,7 @@ describe('a selector', () => {
   it('answers from the shared value as soon as it changes, before the flush', async () => {
     const { reactor, store, ctx } = setup();
     const list = { node: { as: 'row' }, scope: new Scope(), ctx } as EachSpec;
-    const rows = new RowSelectors(list, reactor.owner);
+    const rows = rowSelectors(list, reactor.owner);
     const expr = eq(v('row'), state('selected')) as BinExpr;
     const rowScope = (id: number) => new Scope(null, [['row', id]], rows);
     expect(rows.equal(expr, rowScope(1))).to.equal(true);
@@ -197,7 +197,7 @@ describe('a selector', () => {
 
   it('drops the slots of keys no binding reads any more', async () => {
     const { reactor, store, ctx } = setup();
-    const selector = new Selector(() => store.read('selected'), ctx, reactor.owner);
+    const selector = makeSelector(() => store.read('selected'), ctx, reactor.owner);
     const watcher = new Signal.subtle.Watcher(() => {});
     for (let round = 0; round < 10; round++) {
       const readers = Array.from(

@@ -1,96 +1,67 @@
 import { nothing, noChange, type ChildPart } from 'lit/html.js';
 import { Directive, directive } from 'lit/directive.js';
 import { insertPart, setChildPartValue } from 'lit/directive-helpers.js';
-import type { Reads } from '../expr/reads.js';
-import type { Group, Reactor } from './reactor.js';
-
-/** A text bound to signals: what to compute, and with which reactor. */
-export interface TextSpec {
-  readonly reactor: Reactor;
-  /** What the expression behind `compute` reads. */
-  readonly reads: Reads;
-  compute(): string;
-}
+import { evaluate, toText } from '../expr/evaluate.js';
+import { readsOf } from '../expr/reads.js';
+import type { IfNode, TextNode } from '../program/types.js';
+import type { NodeSpec, ParentSpec } from './context.js';
+import type { Group } from './reactor.js';
 
 /**
- * A text node that shows a computed text. Its effect belongs to the group
- * current when it is made (the row, the branch), which disposes it with
- * the DOM.
+ * A text node that shows the text of `node` in `scope`, kept up to date by
+ * an effect. The effect belongs to the group current when it is made (the
+ * row, the branch), which disposes it with the DOM.
  */
-class TextDirective extends Directive {
-  #spec: TextSpec | undefined;
-  #node: Text | undefined;
-  #stop: (() => void) | undefined;
-
-  render(_spec: TextSpec): unknown {
-    return noChange;
-  }
-
-  override update(_part: ChildPart, [spec]: [TextSpec]): unknown {
-    // The same node every time: lit leaves a node it already shows alone.
-    const node = (this.#node ??= document.createTextNode(''));
-    if (spec === this.#spec) return node;
-    this.#spec = spec;
-    this.#stop?.();
-    this.#stop = spec.reactor.effect(
-      spec.compute,
-      (computed: string | undefined) => {
-        // undefined: the expression failed (reported); show nothing.
-        const text = computed ?? '';
-        if (node.data !== text) node.data = text;
-      },
-      spec.reads,
-    );
-    return node;
-  }
-}
-
-export const text = directive(TextDirective);
-
-/** A part that shows one of two contents, and when. */
-export interface BranchSpec {
-  readonly reactor: Reactor;
-  /** What the expression behind `condition` reads. */
-  readonly reads: Reads;
-  condition(): boolean;
-  /** The content for a condition; made afresh each time it is shown. */
-  content(shown: boolean): unknown;
+export function boundText({ node: { value }, scope, ctx }: NodeSpec<TextNode>): Text {
+  const text = document.createTextNode('');
+  ctx.reactor.effect(
+    () => toText(evaluate(value, scope, ctx)),
+    (computed: string | undefined) => {
+      // undefined: the expression failed (reported); show nothing.
+      const shown = computed ?? '';
+      if (text.data !== shown) text.data = shown;
+    },
+    readsOf(value),
+  );
+  return text;
 }
 
 /**
- * Shows the content for the current condition. Each time the condition
- * flips, the content shown so far is disposed with its group, and the new
- * one is rendered in a group of its own.
+ * Shows the branch of an `if` for the current condition. Each time the
+ * condition flips, the branch shown so far is disposed with its group, and
+ * the other one is rendered afresh in a group of its own.
  */
 class BranchDirective extends Directive {
-  #spec: BranchSpec | undefined;
+  #spec: ParentSpec<IfNode> | undefined;
   #inner: ChildPart | undefined;
   #shown: Group | undefined;
   #stop: (() => void) | undefined;
 
-  render(_spec: BranchSpec): unknown {
+  render(_spec: ParentSpec<IfNode>): unknown {
     return noChange;
   }
 
-  override update(part: ChildPart, [spec]: [BranchSpec]): unknown {
+  override update(part: ChildPart, [spec]: [ParentSpec<IfNode>]): unknown {
     if (spec === this.#spec) return noChange;
     this.#spec = spec;
     this.#stop?.();
-    const { reactor } = spec;
+    const { node, scope, ctx } = spec;
+    const { reactor } = ctx;
     const owner = reactor.owner;
     // Content goes into a part of our own inside this one, as lit's
     // `cache` and `repeat` do, so that it can change at any time.
     const inner = (this.#inner ??= insertPart(part));
     this.#stop = reactor.effect(
-      spec.condition,
+      () => Boolean(evaluate(node.condition, scope, ctx)),
       (shown) => {
-        if (this.#shown !== undefined) reactor.disposeGroup(this.#shown);
+        if (this.#shown !== undefined) reactor.dispose(this.#shown);
+        const child = shown ? node.then : node.else;
         this.#shown = reactor.group(
-          () => setChildPartValue(inner, spec.content(shown) ?? nothing),
+          () => setChildPartValue(inner, child === undefined ? nothing : spec.render(child, scope)),
           owner,
         );
       },
-      spec.reads,
+      readsOf(node.condition),
     );
     return noChange;
   }

@@ -13,18 +13,14 @@ import { locate } from '../program/locations.js';
 import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { DEV } from '../dev.js';
-import { Scope } from '../runtime/scope.js';
-import type { ViewContext } from './context.js';
+import { Scope, type RowEqualities } from '../runtime/scope.js';
+import { caretOf } from './caret.js';
+import type { ParentSpec } from './context.js';
 import type { Group } from './reactor.js';
-import { RowSelectors } from './selector.js';
+import { rowSelectors } from './selector.js';
 
 /** An `each` node in its scope, and how to render one row's body. */
-export interface EachSpec {
-  readonly node: EachNode;
-  readonly scope: Scope;
-  readonly ctx: ViewContext;
-  renderBody(scope: Scope): unknown;
-}
+export type EachSpec = ParentSpec<EachNode>;
 
 /**
  * One rendered row. Its item and index are signals, so when the list
@@ -51,52 +47,77 @@ interface Row {
  */
 class EachDirective extends Directive {
   #spec: EachSpec | undefined;
-  /**
-   * The list's own group: its effect, its selectors and its rows' groups,
-   * all disposed together when another list takes this place.
-   */
-  #group: Group | undefined;
-  #container: ChildPart | undefined;
-  #rows: Row[] = [];
-  /** The key of an item at a position (see `keyer`). */
-  #key!: (item: unknown, index: number) => unknown;
-  /** How rows compare themselves with a shared value (selector.ts). */
-  #selectors: RowSelectors | undefined;
+  /** Takes the list shown so far out: its effects, then its rows. */
+  #remove: (() => void) | undefined;
 
   render(_spec: EachSpec): unknown {
     return noChange;
   }
 
   override update(part: ChildPart, [spec]: [EachSpec]): unknown {
-    this.#container = part;
     if (spec === this.#spec) return noChange;
-    const { node, scope, ctx } = spec;
-    const { reactor } = ctx;
     // Another list in this place (an if swapped two lists, the program
     // changed): the rows shown so far belong to the old one.
-    if (this.#group !== undefined) reactor.disposeGroup(this.#group);
-    for (const row of this.#rows) this.#removeRow(row);
-    this.#rows = [];
+    this.#remove?.();
     this.#spec = spec;
-    this.#key = keyer(spec);
-    reactor.group(() => {
-      // The group being made: the first rows are made in it right below.
-      this.#group = reactor.owner;
-      this.#selectors = new RowSelectors(spec, this.#group);
-      reactor.effect(
-        () => evaluate(node.items, scope, ctx),
-        (items) => this.#reconcile(toList(items, node)),
-        readsOf(node.items),
-      );
-    });
+    this.#remove = showList(part, spec);
     return noChange;
   }
+}
 
-  #reconcile(items: readonly unknown[]): void {
-    if (this.#updateInPlace(items)) return;
-    const { node, scope, ctx, renderBody } = this.#spec!;
-    const container = this.#container!;
-    const keys = items.map(this.#key);
+export const each = directive(EachDirective);
+
+/**
+ * Shows the list of `spec` in `container`, and keeps it up to date. Returns
+ * what takes it out again.
+ */
+function showList(container: ChildPart, spec: EachSpec): () => void {
+  const { node, scope, ctx } = spec;
+  const { reactor } = ctx;
+  let rows: Row[] = [];
+  /** The key of an item at a position (see `keyer`). */
+  const key = keyer(spec);
+
+  /** Gives a row its item, if it is a new one. */
+  const give = (row: Row, item: unknown) => {
+    if (Object.is(row.value, item)) return;
+    row.value = item;
+    row.item.set(item);
+    reactor.refresh(row.group);
+  };
+
+  /**
+   * Takes a row out: its effects, then its nodes. lit-html 3.3.1 to 3.3.3's
+   * `removePart` leaves the part's end marker behind (lit/lit#5298), one
+   * comment per removed row, forever; this removes it too (a no-op once lit
+   * does so itself).
+   */
+  const removeRow = (row: Row) => {
+    reactor.dispose(row.group);
+    removePart(row.part);
+    (row.part.endNode as ChildNode | null)?.remove();
+  };
+
+  /**
+   * The common update: as many items, each new object keyed as the row it
+   * replaces (a field of some rows changed). Only the changed rows are told;
+   * nothing is keyed again, moved or compared beyond an identity check.
+   */
+  const updateInPlace = (items: readonly unknown[]): boolean => {
+    if (items.length !== rows.length || items.length === 0) return false;
+    const changed: number[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (Object.is(items[i], rows[i].value)) continue;
+      if (!Object.is(key(items[i], i), rows[i].key)) return false;
+      changed.push(i);
+    }
+    for (const i of changed) give(rows[i], items[i]);
+    return true;
+  };
+
+  const reconcile = (items: readonly unknown[]) => {
+    if (updateInPlace(items)) return;
+    const keys = items.map(key);
     if (DEV && node.key !== undefined && new Set(keys).size < keys.length) {
       warn('each: several items share one key; each still gets its own row', locate(node));
     }
@@ -104,21 +125,21 @@ class EachDirective extends Directive {
     // Rows are queued by key so that duplicate keys claim distinct rows in
     // order: every item gets its own row and no row is shown twice.
     const byKey = new Map<unknown, Row[]>();
-    for (const row of this.#rows) {
+    for (const row of rows) {
       const queue = byKey.get(row.key);
       if (queue === undefined) byKey.set(row.key, [row]);
       else queue.push(row);
     }
-    const next = keys.map((key, i) => {
-      const row = byKey.get(key)?.shift();
+    const next = keys.map((rowKey, i) => {
+      const row = byKey.get(rowKey)?.shift();
       if (row !== undefined) {
-        this.#give(row, items[i]);
+        give(row, items[i]);
         row.index?.set(i);
       }
       return row;
     });
     for (const queue of byKey.values()) {
-      for (const row of queue) this.#removeRow(row);
+      for (const row of queue) removeRow(row);
     }
 
     // Rows on the longest run that kept its relative order stay where they
@@ -136,9 +157,9 @@ class EachDirective extends Directive {
         if (node.index !== undefined) names.push([node.index, (index = new Signal.State(i))]);
         // The row's bindings share one group: one watcher, disposed together;
         // those that read only the item are recomputed when it changes.
-        const group = ctx.reactor.group(
-          () => setChildPartValue(part, renderBody(new Scope(scope, names, this.#selectors))),
-          this.#group,
+        const group = reactor.group(
+          () => setChildPartValue(part, spec.render(node.body, new Scope(scope, names, selectors))),
+          listGroup,
           node.as,
         );
         row = next[i] = { key: keys[i], part, group, item, index, value: items[i], at: i };
@@ -150,54 +171,36 @@ class EachDirective extends Directive {
       ref = row.part;
     }
     restoreFocus?.();
-    this.#rows = next as Row[];
+    rows = next as Row[];
     setCommittedValue(
       container,
-      this.#rows.map((row) => row.part),
+      rows.map((row) => row.part),
     );
-  }
+  };
 
   /**
-   * The common update: as many items, each new object keyed as the row it
-   * replaces (a field of some rows changed). Only the changed rows are told;
-   * nothing is keyed again, moved or compared beyond an identity check.
+   * The list's own group: its effect, its selectors and its rows' groups,
+   * all disposed together when another list takes this place.
    */
-  #updateInPlace(items: readonly unknown[]): boolean {
-    const rows = this.#rows;
-    if (items.length !== rows.length || items.length === 0) return false;
-    const key = this.#key;
-    const changed: number[] = [];
-    for (let i = 0; i < items.length; i++) {
-      if (Object.is(items[i], rows[i].value)) continue;
-      if (!Object.is(key(items[i], i), rows[i].key)) return false;
-      changed.push(i);
-    }
-    for (const i of changed) this.#give(rows[i], items[i]);
-    return true;
-  }
+  let listGroup!: Group;
+  /** How rows compare themselves with a shared value (selector.ts). */
+  let selectors!: RowEqualities;
+  reactor.group(() => {
+    // The group being made: the first rows are made in it right below.
+    listGroup = reactor.owner;
+    selectors = rowSelectors(spec, listGroup);
+    reactor.effect(
+      () => evaluate(node.items, scope, ctx),
+      (items) => reconcile(toList(items, node)),
+      readsOf(node.items),
+    );
+  });
 
-  /** Gives a row its item, if it is a new one. */
-  #give(row: Row, item: unknown): void {
-    if (Object.is(row.value, item)) return;
-    row.value = item;
-    row.item.set(item);
-    this.#spec!.ctx.reactor.refresh(row.group);
-  }
-
-  /**
-   * Takes a row out: its effects, then its nodes. lit-html 3.3.1 to 3.3.3's
-   * `removePart` leaves the part's end marker behind (lit/lit#5298), one
-   * comment per removed row, forever; this removes it too (a no-op once lit
-   * does so itself).
-   */
-  #removeRow(row: Row): void {
-    this.#spec!.ctx.reactor.disposeGroup(row.group);
-    removePart(row.part);
-    (row.part.endNode as ChildNode | null)?.remove();
-  }
+  return () => {
+    reactor.dispose(listGroup);
+    for (const row of rows) removeRow(row);
+  };
 }
-
-export const each = directive(EachDirective);
 
 /**
  * How a list keys an item: by the `key` expression, or by its position.
@@ -275,17 +278,10 @@ function captureFocus(container: ChildPart): (() => void) | undefined {
   const active = root?.activeElement as HTMLElement | null | undefined;
   if (active === null || active === undefined) return undefined;
   const field = active as HTMLInputElement;
-  let selection: [number | null, number | null, string | null] | undefined;
-  try {
-    selection = [field.selectionStart, field.selectionEnd, field.selectionDirection];
-  } catch {
-    // Inputs such as checkboxes have no selection.
-  }
+  const caret = caretOf(field);
   return () => {
     if (!active.isConnected || root!.activeElement === active) return;
     active.focus({ preventScroll: true });
-    if (selection !== undefined && selection[0] !== null) {
-      field.setSelectionRange(selection[0], selection[1], selection[2] as 'none' | undefined);
-    }
+    if (caret !== undefined) field.setSelectionRange(...caret);
   };
 }

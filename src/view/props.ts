@@ -7,6 +7,7 @@ import { isEventHandler, isExpr } from '../program/guards.js';
 import type { ElementNode, TextNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
+import { caretOf } from './caret.js';
 import type { ViewContext } from './context.js';
 import { isBlockedProp, isSafeAttribute } from './safety.js';
 import { DEV } from '../dev.js';
@@ -163,16 +164,10 @@ function applyProp(element: Element, name: string, value: unknown, path?: string
 }
 
 function setKeepingCaret(field: HTMLInputElement, value: string): void {
-  let start: number | null = null;
-  let end: number | null = null;
-  try {
-    ({ selectionStart: start, selectionEnd: end } = field);
-  } catch {
-    // This kind of input has no caret.
-  }
+  const caret = caretOf(field);
   field.value = value;
   // The browser clamps the range to the new value's length.
-  if (start !== null) field.setSelectionRange(start, end);
+  if (caret !== undefined) field.setSelectionRange(caret[0], caret[1]);
 }
 
 /** `class` from a string, a list of names, or an object of name: flag. */

@@ -42,7 +42,8 @@ export class Reactor {
 
   constructor(onError: (error: unknown) => void) {
     this.#onError = onError;
-    this.#root = this.#current = this.#newGroup(undefined);
+    // The root group, made while there is no current one: inside nothing.
+    this.#root = this.#current = this.group(() => {});
   }
 
   /**
@@ -79,7 +80,12 @@ export class Reactor {
     group.effects.push(effect);
     this.#live++;
     this.#apply(effect.last, effect.apply);
-    return () => this.#disposeEffect(effect, group);
+    // What stops this one effect (its group may live on).
+    return () => {
+      if (effect.disposed) return;
+      this.#stop(group, [effect]);
+      group.effects = group.effects.filter((other) => other !== effect);
+    };
   }
 
   /**
@@ -99,12 +105,28 @@ export class Reactor {
   /**
    * Runs `make` with a new group, inside `parent`, as the current one: the
    * effects it makes (a row's, a branch's) belong to it. Dispose it with
-   * `disposeGroup` when its DOM goes. `item` names a row's item, for
+   * `dispose` when its DOM goes. `item` names a row's item, for
    * effects that read nothing else.
    */
-  group(make: () => void, parent: Group = this.#current, item?: string, depth?: number): Group {
+  group(
+    make: () => void,
+    parent: Group | undefined = this.#current,
+    item?: string,
+    depth = parent === undefined ? 0 : parent.depth + 1,
+  ): Group {
     const outer = this.#current;
-    const group = (this.#current = this.#newGroup(parent, item, depth));
+    const group: Group = {
+      effects: [],
+      watcher: new Signal.subtle.Watcher(() => this.#enqueue(group)),
+      parent,
+      children: undefined,
+      disposed: false,
+      depth,
+      item,
+      itemChanged: false,
+    };
+    if (parent !== undefined) (parent.children ??= new Set()).add(group);
+    this.#current = group;
     try {
       make();
     } finally {
@@ -122,21 +144,18 @@ export class Reactor {
     this.group(() => this.effect(compute, apply), owner, undefined, -1);
   }
 
-  /** Disposes a group, every group inside it and all their effects. */
-  disposeGroup(group: Group): void {
+  /**
+   * Disposes a group, every group inside it and all their effects; by
+   * default the root group, which stops every effect for good. (A disposed
+   * group still queued is skipped by the flush.)
+   */
+  dispose(group: Group = this.#root): void {
     if (group.disposed) return;
     group.disposed = true;
     group.parent?.children?.delete(group);
     // Each child takes itself out of the set; a Set's forEach allows that.
-    group.children?.forEach((child) => this.disposeGroup(child));
-    const effects = group.effects;
-    const computeds: Signal.Computed<unknown>[] = [];
-    for (const effect of effects) {
-      effect.disposed = true;
-      if (effect.computed !== undefined) computeds.push(effect.computed);
-    }
-    if (computeds.length > 0) group.watcher.unwatch(...computeds);
-    this.#live -= effects.length;
+    group.children?.forEach((child) => this.dispose(child));
+    this.#stop(group, group.effects);
     group.effects = [];
   }
 
@@ -204,12 +223,6 @@ export class Reactor {
     }
   }
 
-  /** Stops every effect, for good. */
-  dispose(): void {
-    this.disposeGroup(this.#root);
-    this.#queue.clear();
-  }
-
   #apply(value: unknown, apply: Apply): void {
     try {
       apply(value);
@@ -218,31 +231,15 @@ export class Reactor {
     }
   }
 
-  #newGroup(
-    parent: Group | undefined,
-    item?: string,
-    depth = parent === undefined ? 0 : parent.depth + 1,
-  ): Group {
-    const group: Group = {
-      effects: [],
-      watcher: new Signal.subtle.Watcher(() => this.#enqueue(group)),
-      parent,
-      children: undefined,
-      disposed: false,
-      depth,
-      item,
-      itemChanged: false,
-    };
-    if (parent !== undefined) (parent.children ??= new Set()).add(group);
-    return group;
-  }
-
-  #disposeEffect(effect: Effect, group: Group): void {
-    if (effect.disposed) return;
-    effect.disposed = true;
-    if (effect.computed !== undefined) group.watcher.unwatch(effect.computed);
-    group.effects = group.effects.filter((other) => other !== effect);
-    this.#live--;
+  /** Stops effects of `group`; the caller takes them out of its list. */
+  #stop(group: Group, effects: readonly Effect[]): void {
+    const computeds: Signal.Computed<unknown>[] = [];
+    for (const effect of effects) {
+      effect.disposed = true;
+      if (effect.computed !== undefined) computeds.push(effect.computed);
+    }
+    if (computeds.length > 0) group.watcher.unwatch(...computeds);
+    this.#live -= effects.length;
   }
 
   #enqueue(group: Group): void {

@@ -8,13 +8,12 @@
  * child-part hole for each text, `if` and `each` node.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit/html.js';
-import { evaluate, toText } from '../expr/evaluate.js';
-import { readsOf } from '../expr/reads.js';
+import { toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ElementNode, TextNode, ViewNode } from '../program/types.js';
 import { unreachable, warn } from '../runtime/errors.js';
 import type { Scope } from '../runtime/scope.js';
-import { branch, text } from './bind.js';
+import { boundText, branch } from './bind.js';
 import type { ViewContext } from './context.js';
 import { each } from './each.js';
 import { planProps, props } from './props.js';
@@ -57,32 +56,21 @@ export function renderNode(
       return renderElement(node, scope, ctx, ns);
     case 'text':
       if (node.value.expr === 'lit') return toText(node.value.value);
-      return text({
-        reactor: ctx.reactor,
-        reads: readsOf(node.value),
-        compute: () => toText(evaluate(node.value, scope, ctx)),
-      });
+      return boundText({ node, scope, ctx });
     case 'if':
-      return branch({
-        reactor: ctx.reactor,
-        reads: readsOf(node.condition),
-        condition: () => Boolean(evaluate(node.condition, scope, ctx)),
-        content: (shown) => {
-          const shownNode = shown ? node.then : node.else;
-          return shownNode === undefined ? nothing : renderNode(shownNode, scope, ctx, ns);
-        },
-      });
+      return branch({ node, scope, ctx, render: renderIn(ctx, ns) });
     case 'each':
-      return each({
-        node,
-        scope,
-        ctx,
-        renderBody: (rowScope: Scope) => renderNode(node.body, rowScope, ctx, ns),
-      });
+      return each({ node, scope, ctx, render: renderIn(ctx, ns) });
     default:
       return unreachable(node);
   }
 }
+
+/** Renders the child nodes of an `if` or `each`, in the scope they are given. */
+const renderIn =
+  (ctx: ViewContext, ns: Namespace) =>
+  (child: ViewNode, scope: Scope): unknown =>
+    renderNode(child, scope, ctx, ns);
 
 function renderElement(node: ElementNode, scope: Scope, ctx: ViewContext, ns: Namespace): unknown {
   let compiled = cache.get(node);

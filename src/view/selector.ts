@@ -22,120 +22,106 @@ import type { ViewContext } from './context.js';
 import type { EachSpec } from './each.js';
 import type { Group } from './reactor.js';
 
-/** The selectors of one list, made when a comparison first runs in a row. */
-export class RowSelectors implements RowEqualities {
-  /** Per comparison: its row side and selector, or null when not keyed. */
-  readonly #plans = new Map<BinExpr, Plan | null>();
+/**
+ * The selectors of one list (`list` names the row's item and index), made
+ * when a comparison first runs in a row. They go with `owner`, the list's
+ * group (see `Reactor.lead`).
+ */
+export function rowSelectors(list: EachSpec, owner: Group): RowEqualities {
+  /** Per comparison: how a row answers it, or null when not keyed. */
+  const plans = new Map<BinExpr, RowComparison | null>();
+  const { node, scope, ctx } = list;
 
-  /** The list: its node names the row's item and index. */
-  readonly #list: EachSpec;
-  /** The group of the list: selectors go with it (see `Reactor.lead`). */
-  readonly #owner: Group;
-
-  constructor(list: EachSpec, owner: Group) {
-    this.#list = list;
-    this.#owner = owner;
-  }
-
-  equal(expr: BinExpr, rowScope: Scope): boolean | undefined {
-    if (expr.op !== '==' && expr.op !== '!=') return undefined;
-    let plan = this.#plans.get(expr);
-    if (plan === undefined) this.#plans.set(expr, (plan = this.#plan(expr)));
-    if (plan === null) return undefined;
-    return plan.selector.is(evaluate(plan.row, rowScope, this.#list.ctx));
-  }
-
-  #plan({ left, right }: BinExpr): Plan | null {
-    const rowLeft = this.#ownToRow(left) && right.expr === 'state';
-    if (!rowLeft && !(this.#ownToRow(right) && left.expr === 'state')) return null;
-    const shared = rowLeft ? right : left;
-    const { scope, ctx } = this.#list;
-    return {
-      row: rowLeft ? left : right,
-      selector: new Selector(() => evaluate(shared, scope, ctx), ctx, this.#owner),
-    };
-  }
-
-  #ownToRow(expr: Expr): boolean {
+  const ownToRow = (expr: Expr): boolean => {
     const reads = readsOf(expr);
-    const { node } = this.#list;
     return reads === node.as || reads === node.index;
-  }
+  };
+
+  const plan = ({ left, right }: BinExpr): RowComparison | null => {
+    const rowLeft = ownToRow(left) && right.expr === 'state';
+    if (!rowLeft && !(ownToRow(right) && left.expr === 'state')) return null;
+    const shared = rowLeft ? right : left;
+    const row = rowLeft ? left : right;
+    const keys = selector(() => evaluate(shared, scope, ctx), ctx, owner);
+    return (rowScope) => keys.is(evaluate(row, rowScope, ctx));
+  };
+
+  return {
+    equal(expr, rowScope) {
+      if (expr.op !== '==' && expr.op !== '!=') return undefined;
+      let found = plans.get(expr);
+      if (found === undefined) plans.set(expr, (found = plan(expr)));
+      return found === null ? undefined : found(rowScope);
+    },
+  };
 }
 
-interface Plan {
-  readonly row: Expr;
-  readonly selector: Selector;
-}
-
-/** Starting size of the slot map before unused slots are looked for. */
-const FIRST_SWEEP = 64;
+/** Whether the row side, in a row's scope, equals the shared value. */
+type RowComparison = (rowScope: Scope) => boolean;
 
 /**
  * One shared value (`selected`) and a boolean signal per key a row asked
  * about, true only for the key equal to the shared value.
  */
-export class Selector {
-  readonly #source: Signal.Computed<unknown>;
-  readonly #slots = new Map<unknown, Signal.State<boolean>>();
-  /** The shared value the slots agree with. */
-  #current: unknown;
-  #sweepAt = FIRST_SWEEP;
-
-  constructor(compute: () => unknown, ctx: ViewContext, owner: Group) {
-    this.#source = new Signal.Computed(compute);
-    // Made while a row's binding runs: nothing here is that binding's read.
-    Signal.subtle.untrack(() => {
-      this.#current = this.#source.get();
-      ctx.reactor.lead(
-        () => this.#source.get(),
-        (value) => this.#follow(value),
-        owner,
-      );
-    });
-  }
-
+export interface Selector {
   /** Whether `key` equals the shared value (`===`); tracked per key. */
-  is(key: unknown): boolean {
-    const now = Signal.subtle.untrack(() => this.#source.get());
-    // Changed, and the slots not told yet (they are, first thing at the
-    // next flush): compare directly, reading the shared value.
-    if (!Object.is(now, this.#current)) return key === this.#source.get();
-    // NaN equals nothing, and a Map would find it.
-    if (key !== key) return false;
-    let slot = this.#slots.get(key);
-    if (slot === undefined) {
-      if (this.#slots.size >= this.#sweepAt) this.#sweep();
-      slot = new Signal.State(key === now);
-      this.#slots.set(key, slot);
-    }
-    return slot.get();
-  }
-
+  is(key: unknown): boolean;
   /** The number of keys asked about and still kept, for leak checks. */
-  get size(): number {
-    return this.#slots.size;
-  }
+  readonly size: number;
+}
+
+/** Starting size of the slot map before unused slots are looked for. */
+const FIRST_SWEEP = 64;
+
+export function selector(compute: () => unknown, ctx: ViewContext, owner: Group): Selector {
+  const source = new Signal.Computed(compute);
+  const slots = new Map<unknown, Signal.State<boolean>>();
+  let sweepAt = FIRST_SWEEP;
+  // Made while a row's binding runs: nothing here is that binding's read.
+  /** The shared value the slots agree with. */
+  let current = Signal.subtle.untrack(() => source.get());
 
   /**
    * The shared value changed: the old key's slot and the new one's flip.
    * (The reactor applies only a changed value; the first, applied while
    * the selector is made, finds no slots.)
    */
-  #follow(value: unknown): void {
-    this.#slots.get(this.#current)?.set(false);
-    this.#current = value;
-    this.#slots.get(value)?.set(true);
-  }
+  const follow = (value: unknown) => {
+    slots.get(current)?.set(false);
+    current = value;
+    slots.get(value)?.set(true);
+  };
+  Signal.subtle.untrack(() => ctx.reactor.lead(() => source.get(), follow, owner));
 
   /**
    * Drops the slots no binding reads any more (their rows went). Run when
    * the map has doubled since the last sweep, so it costs O(1) a key.
    */
-  #sweep(): void {
-    for (const [key, slot] of this.#slots) {
-      if (!Signal.subtle.hasSinks(slot)) this.#slots.delete(key);
+  const sweep = () => {
+    for (const [key, slot] of slots) {
+      if (!Signal.subtle.hasSinks(slot)) slots.delete(key);
     }
-    this.#sweepAt = Math.max(FIRST_SWEEP, this.#slots.size * 2);
-  }
+    sweepAt = Math.max(FIRST_SWEEP, slots.size * 2);
+  };
+
+  return {
+    is(key) {
+      const now = Signal.subtle.untrack(() => source.get());
+      // Changed, and the slots not told yet (they are, first thing at the
+      // next flush): compare directly, reading the shared value.
+      if (!Object.is(now, current)) return key === source.get();
+      // NaN equals nothing, and a Map would find it.
+      if (key !== key) return false;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        if (slots.size >= sweepAt) sweep();
+        slot = new Signal.State(key === now);
+        slots.set(key, slot);
+      }
+      return slot.get();
+    },
+    get size() {
+      return slots.size;
+    },
+  };
 }
