@@ -137,24 +137,10 @@ export class App implements StepContext, ViewContext {
 }
 
 /** What `describeEvent` copies from the event, and from its target. */
-const EVENT_FIELDS = [
-  'type',
-  'key',
-  'code',
-  'altKey',
-  'ctrlKey',
-  'metaKey',
-  'shiftKey',
-  'repeat',
-  'button',
-  'clientX',
-  'clientY',
-  'offsetX',
-  'offsetY',
-  'data',
-  'inputType',
-];
-const TARGET_FIELDS = ['value', 'checked', 'name', 'id', 'type', 'selectedIndex'];
+const EVENT_FIELDS =
+  'type key code altKey ctrlKey metaKey shiftKey repeat button clientX clientY offsetX offsetY ' +
+  'data inputType';
+const TARGET_FIELDS = 'value checked name id type selectedIndex';
 
 /**
  * The event as a program sees it: plain data copied from the DOM event and
@@ -168,18 +154,21 @@ function describeEvent(event: Event): Record<string, unknown> {
     if (target.dataset !== undefined) t.dataset = { ...target.dataset };
     out.target = t;
     // `event.value` and `event.checked` repeat the target's.
-    copyDefined(t, ['value', 'checked'], out);
+    copyDefined(t, 'value checked', out);
   }
   return out;
 }
 
-/** Copies the fields of `from` named in `names` that are defined into `to`. */
+/**
+ * Copies the fields of `from` named in `names` (separated by spaces) that
+ * are defined into `to`.
+ */
 function copyDefined(
   from: object,
-  names: readonly string[],
+  names: string,
   to: Record<string, unknown>,
 ): Record<string, unknown> {
-  for (const name of names) {
+  for (const name of names.split(' ')) {
     const value = (from as Record<string, unknown>)[name];
     if (value !== undefined) to[name] = value;
   }
