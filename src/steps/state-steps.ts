@@ -55,7 +55,7 @@ export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): voi
       case 'toggle':
         return !old;
       case 'merge':
-        return { ...asObject(old, step), ...asObject(value ?? {}, step) };
+        return { ...asObject(old, step), ...asObject(value, step) };
       case 'push':
         return [...asList(old, step), value];
       case 'pop':
@@ -95,8 +95,9 @@ function spliced(
   return copy;
 }
 
+/** A number, or 0 for anything that is not one (undefined included). */
 function toNumber(value: unknown): number {
-  const n = Number(value ?? 0);
+  const n = Number(value);
   return Number.isNaN(n) ? 0 : n;
 }
 
