@@ -1,5 +1,5 @@
 /** `set`, `update` and `setPath`: writes to state, always to the base. */
-import { evaluate } from '../expr/evaluate.js';
+import { evaluate, evaluateOptional } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { SetPathStep, SetStep, UpdateStep } from '../program/types.js';
 import { ConstelaError, warn } from '../runtime/errors.js';
@@ -39,11 +39,9 @@ export function runSetPath(step: SetPathStep, scope: Scope, ctx: StepContext): v
 }
 
 export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): void {
-  const arg = (expr: UpdateStep['value']) =>
-    expr === undefined ? undefined : evaluate(expr, scope, ctx);
-  const value = arg(step.value);
-  const index = arg(step.index);
-  const deleteCount = arg(step.deleteCount);
+  const value = evaluateOptional(step.value, scope, ctx);
+  const index = evaluateOptional(step.index, scope, ctx);
+  const deleteCount = evaluateOptional(step.deleteCount, scope, ctx);
   const op = step.operation;
 
   write(step, ctx, (old) => {
