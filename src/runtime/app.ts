@@ -46,8 +46,7 @@ export class App implements StepContext, ViewContext {
 
   /** The lit value that renders the program's view (made once). */
   view(): unknown {
-    this.#template ??= renderNode(this.program.view, new Scope(), this);
-    return this.#template;
+    return (this.#template ??= renderNode(this.program.view, new Scope(), this));
   }
 
   /** Runs `onMount`; resolves when its steps have finished. */
