@@ -90,11 +90,9 @@ export class App implements StepContext, ViewContext {
    */
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void> {
     const action = this.#actions.get(name);
-    if (action === undefined) {
-      if (DEV) warn(`there is no action "${name}"`, path);
-      return Promise.resolve();
-    }
-    return Promise.resolve(runCallback(action.steps, new Scope(null, names), this));
+    // A missing action has no steps: runCallback runs nothing.
+    if (DEV && action === undefined) warn(`there is no action "${name}"`, path);
+    return Promise.resolve(runCallback(action?.steps, new Scope(null, names), this));
   }
 
   runCallback(steps: readonly Step[] | undefined, scope: Scope): void | Promise<void> {
