@@ -32,12 +32,11 @@ export class App implements StepContext, ViewContext {
   readonly #actions: Map<string, ActionDecl>;
   #template: unknown;
 
+  readonly #program: Program;
   readonly #reporter: Reporter;
 
-  constructor(
-    readonly program: Program,
-    reporter: Reporter,
-  ) {
+  constructor(program: Program, reporter: Reporter) {
+    this.#program = program;
     this.#reporter = reporter;
     this.store = new Store(program.state);
     this.reactor = new Reactor((error) => this.report(error));
@@ -46,7 +45,7 @@ export class App implements StepContext, ViewContext {
 
   /** The lit value that renders the program's view (made once). */
   view(): unknown {
-    return (this.#template ??= renderNode(this.program.view, new Scope(), this));
+    return (this.#template ??= renderNode(this.#program.view, new Scope(), this));
   }
 
   /** Runs `onMount`; resolves when its steps have finished. */
@@ -71,7 +70,7 @@ export class App implements StepContext, ViewContext {
   }
 
   #runLifecycle(hook: 'onMount' | 'onUnmount'): Promise<void> {
-    const name = this.program.lifecycle?.[hook];
+    const name = this.#program.lifecycle?.[hook];
     return name === undefined
       ? Promise.resolve()
       : this.runAction(name, new Map(), `/lifecycle/${hook}`);
