@@ -145,7 +145,7 @@ const TARGET_FIELDS = 'value checked name id type selectedIndex';
 function describeEvent(event: Event): Record<string, unknown> {
   const out = copyDefined(event, EVENT_FIELDS, {});
   const target = event.target as Partial<HTMLElement> | null;
-  if (target !== null && typeof target === 'object') {
+  if (target !== null) {
     const t = copyDefined(target, TARGET_FIELDS, {});
     if (target.dataset !== undefined) t.dataset = { ...target.dataset };
     out.target = t;
