@@ -5,8 +5,7 @@
  * only a row's item can only change when that item does.
  */
 import type { Expr } from '../program/types.js';
-import { isExpr } from '../program/guards.js';
-import { isPlainObject } from '../runtime/paths.js';
+import { unreachable } from '../runtime/errors.js';
 
 /** The one name read; `CONSTANT` for none; `MANY` for anything more. */
 export type Reads = string | typeof CONSTANT | typeof MANY;
@@ -35,26 +34,31 @@ function analyse(expr: Expr): Reads {
     case 'var':
     case 'param':
       return expr.name;
+    case 'get':
+      return readsOf(expr.base);
+    case 'index':
+      return all([expr.base, expr.key]);
+    case 'bin':
+      return all([expr.left, expr.right]);
+    case 'not':
+      return readsOf(expr.operand);
+    case 'cond':
+      return all([expr.if, expr.then, expr.else]);
+    case 'concat':
+      return all(expr.items);
+    case 'array':
+      return all(expr.elements);
+    case 'obj':
+      return all(Object.values(expr.props));
+    case 'call':
+      return all([expr.target, ...(expr.args ?? [])]);
     case 'state':
     case 'local':
     case 'lambda':
       return MANY;
     default:
-      return all(children(expr));
+      return unreachable(expr);
   }
-}
-
-/**
- * The expressions directly inside `expr`, of a kind that reads only through
- * them. In these kinds (grammar.ts) a field that is not a string holds an
- * expression, a list of them (`items`, `args`) or, for `obj`, a record of
- * them.
- */
-function children(expr: Expr): Expr[] {
-  return Object.values(expr).flatMap((value) => {
-    if (isExpr(value) || Array.isArray(value)) return value;
-    return isPlainObject(value) ? Object.values(value) : [];
-  });
 }
 
 function all(exprs: readonly Expr[]): Reads {
