@@ -78,46 +78,52 @@ function located(error: unknown, step: Step): ConstelaError {
   return new ConstelaError('step', `"${step.do}" failed: ${message}`, locate(step));
 }
 
-/** Runs one step of the kind `S`; a promise comes back only when it waits. */
-type Runner<S> = (step: S, scope: Scope, ctx: StepContext) => void | Promise<void>;
-
-/**
- * The runner of each step kind. The type lists every kind, so a new kind
- * cannot be half-added; the checker lets no other `do` into a program.
- */
-const RUNNERS: { [K in Step['do']]: Runner<Extract<Step, { do: K }>> } = {
-  set: runSet,
-  update: runUpdate,
-  setPath: runSetPath,
-  if(step, scope, ctx) {
-    const branch = evaluate(step.condition, scope, ctx) ? step.then : step.else;
-    return branch === undefined ? undefined : runSteps(branch, scope, ctx);
-  },
-  fetch: (step, scope, ctx) =>
-    runFetch(step, scope, ctx).then((outcome) => {
-      const steps = outcome?.[0] === 'result' ? step.onSuccess : step.onError;
-      if (outcome === undefined || steps === undefined) return;
-      return runSteps(steps, new Scope(scope, [outcome]), ctx);
-    }),
-  delay: runDelay,
-  interval: runInterval,
-  clearTimer: runClearTimer,
-  storage: runStorage,
-  navigate: runNavigate,
-  clipboard: runClipboard,
-  sseConnect: runSseConnect,
-  sseClose: (step, _scope, ctx) => ctx.realtime.close(step.connection),
-  optimistic: runOptimistic,
-  confirm: runSettle,
-  reject: runSettle,
-  bind: runBind,
-  unbind: (step, _scope, ctx) => runUnbind(step, ctx),
-};
-
 function dispatchStep(step: Step, scope: Scope, ctx: StepContext): void | Promise<void> {
-  // (A `do` that is not a kind would find `constructor` and the like.)
-  if (!Object.hasOwn(RUNNERS, step.do)) return unreachable(step as never);
-  return (RUNNERS[step.do] as Runner<Step>)(step, scope, ctx);
+  switch (step.do) {
+    case 'set':
+      return runSet(step, scope, ctx);
+    case 'update':
+      return runUpdate(step, scope, ctx);
+    case 'setPath':
+      return runSetPath(step, scope, ctx);
+    case 'if': {
+      const branch = evaluate(step.condition, scope, ctx) ? step.then : step.else;
+      return branch === undefined ? undefined : runSteps(branch, scope, ctx);
+    }
+    case 'fetch':
+      return runFetch(step, scope, ctx).then((outcome) => {
+        const steps = outcome?.[0] === 'result' ? step.onSuccess : step.onError;
+        if (outcome === undefined || steps === undefined) return;
+        return runSteps(steps, new Scope(scope, [outcome]), ctx);
+      });
+    case 'delay':
+      return runDelay(step, scope, ctx);
+    case 'interval':
+      return runInterval(step, scope, ctx);
+    case 'clearTimer':
+      return runClearTimer(step, scope, ctx);
+    case 'storage':
+      return runStorage(step, scope, ctx);
+    case 'navigate':
+      return runNavigate(step, scope, ctx);
+    case 'clipboard':
+      return runClipboard(step, scope, ctx);
+    case 'sseConnect':
+      return runSseConnect(step, scope, ctx);
+    case 'sseClose':
+      return ctx.realtime.close(step.connection);
+    case 'optimistic':
+      return runOptimistic(step, scope, ctx);
+    case 'confirm':
+    case 'reject':
+      return runSettle(step, scope, ctx);
+    case 'bind':
+      return runBind(step, scope, ctx);
+    case 'unbind':
+      return runUnbind(step, ctx);
+    default:
+      return unreachable(step);
+  }
 }
 
 function milliseconds(value: DelayStep['ms'], scope: Scope, ctx: StepContext): number {
