@@ -80,6 +80,11 @@ export function evaluate(expr: Expr, scope: Scope, ctx: EvalContext): unknown {
   }
 }
 
+/** The value of an optional field: undefined when the field is absent. */
+export function evaluateOptional(expr: Expr | undefined, scope: Scope, ctx: EvalContext): unknown {
+  return expr === undefined ? undefined : evaluate(expr, scope, ctx);
+}
+
 /**
  * Evaluates a field that is one expression or an object of expressions
  * (handler payloads, request headers): the value, or an object of values.

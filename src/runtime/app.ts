@@ -32,12 +32,11 @@ export class App implements StepContext, ViewContext {
   readonly #actions: Map<string, ActionDecl>;
   #template: unknown;
 
+  readonly #program: Program;
   readonly #reporter: Reporter;
 
-  constructor(
-    readonly program: Program,
-    reporter: Reporter,
-  ) {
+  constructor(program: Program, reporter: Reporter) {
+    this.#program = program;
     this.#reporter = reporter;
     this.store = new Store(program.state);
     this.reactor = new Reactor((error) => this.report(error));
@@ -46,8 +45,7 @@ export class App implements StepContext, ViewContext {
 
   /** The lit value that renders the program's view (made once). */
   view(): unknown {
-    this.#template ??= renderNode(this.program.view, new Scope(), this);
-    return this.#template;
+    return (this.#template ??= renderNode(this.#program.view, new Scope(), this));
   }
 
   /** Runs `onMount`; resolves when its steps have finished. */
@@ -72,7 +70,7 @@ export class App implements StepContext, ViewContext {
   }
 
   #runLifecycle(hook: 'onMount' | 'onUnmount'): Promise<void> {
-    const name = this.program.lifecycle?.[hook];
+    const name = this.#program.lifecycle?.[hook];
     return name === undefined
       ? Promise.resolve()
       : this.runAction(name, new Map(), `/lifecycle/${hook}`);
@@ -91,11 +89,9 @@ export class App implements StepContext, ViewContext {
    */
   runAction(name: string, names: Map<string, unknown>, path?: string): Promise<void> {
     const action = this.#actions.get(name);
-    if (action === undefined) {
-      if (DEV) warn(`there is no action "${name}"`, path);
-      return Promise.resolve();
-    }
-    return Promise.resolve(runCallback(action.steps, new Scope(null, names), this));
+    // A missing action has no steps: runCallback runs nothing.
+    if (DEV && action === undefined) warn(`there is no action "${name}"`, path);
+    return Promise.resolve(runCallback(action?.steps, new Scope(null, names), this));
   }
 
   runCallback(steps: readonly Step[] | undefined, scope: Scope): void | Promise<void> {
@@ -137,24 +133,10 @@ export class App implements StepContext, ViewContext {
 }
 
 /** What `describeEvent` copies from the event, and from its target. */
-const EVENT_FIELDS = [
-  'type',
-  'key',
-  'code',
-  'altKey',
-  'ctrlKey',
-  'metaKey',
-  'shiftKey',
-  'repeat',
-  'button',
-  'clientX',
-  'clientY',
-  'offsetX',
-  'offsetY',
-  'data',
-  'inputType',
-];
-const TARGET_FIELDS = ['value', 'checked', 'name', 'id', 'type', 'selectedIndex'];
+const EVENT_FIELDS =
+  'type key code altKey ctrlKey metaKey shiftKey repeat button clientX clientY offsetX offsetY ' +
+  'data inputType';
+const TARGET_FIELDS = 'value checked name id type selectedIndex';
 
 /**
  * The event as a program sees it: plain data copied from the DOM event and
@@ -163,23 +145,26 @@ const TARGET_FIELDS = ['value', 'checked', 'name', 'id', 'type', 'selectedIndex'
 function describeEvent(event: Event): Record<string, unknown> {
   const out = copyDefined(event, EVENT_FIELDS, {});
   const target = event.target as Partial<HTMLElement> | null;
-  if (target !== null && typeof target === 'object') {
+  if (target !== null) {
     const t = copyDefined(target, TARGET_FIELDS, {});
     if (target.dataset !== undefined) t.dataset = { ...target.dataset };
     out.target = t;
     // `event.value` and `event.checked` repeat the target's.
-    copyDefined(t, ['value', 'checked'], out);
+    copyDefined(t, 'value checked', out);
   }
   return out;
 }
 
-/** Copies the fields of `from` named in `names` that are defined into `to`. */
+/**
+ * Copies the fields of `from` named in `names` (separated by spaces) that
+ * are defined into `to`.
+ */
 function copyDefined(
   from: object,
-  names: readonly string[],
+  names: string,
   to: Record<string, unknown>,
 ): Record<string, unknown> {
-  for (const name of names) {
+  for (const name of names.split(' ')) {
     const value = (from as Record<string, unknown>)[name];
     if (value !== undefined) to[name] = value;
   }

@@ -15,21 +15,19 @@ export function isForbiddenKey(key: PathKey): boolean {
   return FORBIDDEN.has(key);
 }
 
-export class PathError extends Error {}
-
 /** Splits `"items.0.id"` into `["items", 0, "id"]`. */
 export function parsePath(path: unknown): PathKey[] {
   if (path === undefined || path === null || path === '') return [];
   const steps =
     typeof path === 'string' ? path.split('.') : typeof path === 'number' ? [path] : path;
   if (!Array.isArray(steps)) {
-    throw new PathError(`a path must be a string, a number or a list, got ${describe(path)}`);
+    throw new Error(`a path must be a string, a number or a list, got ${describe(path)}`);
   }
   return steps.map((step: unknown) => {
     if (typeof step === 'number') return step;
     // A step that is a whole number in decimal ("0", "12", not "01") is an index.
     if (typeof step === 'string') return /^(0|[1-9]\d*)$/.test(step) ? Number(step) : step;
-    throw new PathError(`a path step must be a string or a number, got ${describe(step)}`);
+    throw new Error(`a path step must be a string or a number, got ${describe(step)}`);
   });
 }
 
@@ -72,19 +70,19 @@ export function updateIn(
   if (depth === keys.length) return fn(root);
   const key = keys[depth];
   if (isForbiddenKey(key)) {
-    throw new PathError(`the path step "${key}" is not allowed`);
+    throw new Error(`the path step "${key}" is not allowed`);
   }
   const base = root === undefined || root === null ? (typeof key === 'number' ? [] : {}) : root;
   if (Array.isArray(base)) {
     if (typeof key !== 'number' || !Number.isInteger(key) || key < 0) {
-      throw new PathError(`a list index must be a whole number, got "${key}"`);
+      throw new Error(`a list index must be a whole number, got "${key}"`);
     }
     const copy = base.slice();
     copy[key] = updateIn(base[key], keys, fn, depth + 1);
     return copy;
   }
   if (!isPlainObject(base)) {
-    throw new PathError(`cannot write "${key}" inside ${describe(root)}`);
+    throw new Error(`cannot write "${key}" inside ${describe(root)}`);
   }
   const copy: Record<PathKey, unknown> = { ...base };
   copy[key] = updateIn(Object.hasOwn(base, key) ? base[key] : undefined, keys, fn, depth + 1);
@@ -92,8 +90,7 @@ export function updateIn(
 }
 
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;

@@ -42,8 +42,7 @@ export class Scope {
   /** The current value of `name`, or `MISSING` when no frame defines it. */
   find(name: string): unknown {
     for (let s: Scope | null = this; s !== null; s = s.parent) {
-      const slot = s.#names.get(name);
-      if (slot !== undefined || s.#names.has(name)) return unwrap(slot);
+      if (s.#names.has(name)) return unwrap(s.#names.get(name));
     }
     return MISSING;
   }

@@ -1,5 +1,5 @@
 /** `storage`, `navigate` and `clipboard`: steps that talk to the browser. */
-import { evaluate, toText } from '../expr/evaluate.js';
+import { evaluate, evaluateOptional, toText } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { ClipboardStep, NavigateStep, StorageStep } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
@@ -19,7 +19,7 @@ export function runStorage(step: StorageStep, scope: Scope, ctx: StepContext): v
       return;
     }
     case 'set': {
-      const value = step.value === undefined ? null : evaluate(step.value, scope, ctx);
+      const value = evaluateOptional(step.value, scope, ctx);
       area.setItem(key, JSON.stringify(value ?? null));
       return;
     }
@@ -52,7 +52,7 @@ export async function runClipboard(
   ctx: StepContext,
 ): Promise<void> {
   if (step.operation === 'write') {
-    const value = step.value === undefined ? '' : evaluate(step.value, scope, ctx);
+    const value = evaluateOptional(step.value, scope, ctx);
     await navigator.clipboard.writeText(toText(value));
     return;
   }

@@ -51,8 +51,9 @@ export function runCallback(
   scope: Scope,
   ctx: StepContext,
 ): void | Promise<void> {
-  if (steps === undefined || !ctx.alive) return;
+  if (steps === undefined) return;
   try {
+    // (runSteps runs nothing once the app has stopped.)
     return runSteps(steps, scope, ctx)?.catch((error: unknown) => ctx.report(error));
   } catch (error) {
     ctx.report(error);

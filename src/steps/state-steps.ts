@@ -1,5 +1,5 @@
 /** `set`, `update` and `setPath`: writes to state, always to the base. */
-import { evaluate } from '../expr/evaluate.js';
+import { evaluate, evaluateOptional } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { SetPathStep, SetStep, UpdateStep } from '../program/types.js';
 import { ConstelaError, warn } from '../runtime/errors.js';
@@ -39,11 +39,9 @@ export function runSetPath(step: SetPathStep, scope: Scope, ctx: StepContext): v
 }
 
 export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): void {
-  const arg = (expr: UpdateStep['value']) =>
-    expr === undefined ? undefined : evaluate(expr, scope, ctx);
-  const value = arg(step.value);
-  const index = arg(step.index);
-  const deleteCount = arg(step.deleteCount);
+  const value = evaluateOptional(step.value, scope, ctx);
+  const index = evaluateOptional(step.index, scope, ctx);
+  const deleteCount = evaluateOptional(step.deleteCount, scope, ctx);
   const op = step.operation;
 
   write(step, ctx, (old) => {
@@ -55,7 +53,7 @@ export function runUpdate(step: UpdateStep, scope: Scope, ctx: StepContext): voi
       case 'toggle':
         return !old;
       case 'merge':
-        return { ...asObject(old, step), ...asObject(value ?? {}, step) };
+        return { ...asObject(old, step), ...asObject(value, step) };
       case 'push':
         return [...asList(old, step), value];
       case 'pop':
@@ -95,8 +93,9 @@ function spliced(
   return copy;
 }
 
+/** A number, or 0 for anything that is not one (undefined included). */
 function toNumber(value: unknown): number {
-  const n = Number(value ?? 0);
+  const n = Number(value);
   return Number.isNaN(n) ? 0 : n;
 }
 
@@ -140,9 +139,8 @@ function wrongKind(value: unknown, kind: string, step: UpdateStep): ConstelaErro
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return false;
-  }
+  // Otherwise: two objects, or two lists, with equal values at the same keys.
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
