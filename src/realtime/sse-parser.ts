@@ -52,7 +52,8 @@ export class LineSplitter {
 
 /** Turns lines into events, keeping the state the standard keeps. */
 export class EventAssembler {
-  #data: string[] = [];
+  /** Every data line so far, each followed by "\n". */
+  #data = '';
   #type = '';
   #lastId = '';
   #idBuffer = '';
@@ -65,15 +66,13 @@ export class EventAssembler {
 
   line(line: string): void {
     if (line === '') return this.#dispatch();
-    const colon = line.indexOf(':');
-    if (colon === 0) return; // a comment
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    // Unknown fields are ignored.
+    // The field name runs to the first colon (or the end of the line); one
+    // space after the colon is dropped. A comment (":...") has the empty
+    // field name, which is ignored like any unknown field.
+    const [, field, value] = /^([^:]*):? ?(.*)$/s.exec(line)!;
     switch (field) {
       case 'data':
-        this.#data.push(value);
+        this.#data += value + '\n';
         return;
       case 'event':
         this.#type = value;
@@ -93,10 +92,10 @@ export class EventAssembler {
     }
     const data = this.#data;
     const type = this.#type || 'message';
-    this.#data = [];
-    this.#type = '';
-    // In the order the `event` scope name shows them: { type, id, data }.
-    if (data.length > 0) this.#handlers.event({ type, id: this.#lastId, data: data.join('\n') });
+    this.#data = this.#type = '';
+    // In the order the `event` scope name shows them: { type, id, data },
+    // without the "\n" after the last data line.
+    if (data !== '') this.#handlers.event({ type, id: this.#lastId, data: data.slice(0, -1) });
   }
 }
 
