@@ -5,7 +5,7 @@
  */
 import type { Resources } from '../steps/context.js';
 import type { Binding } from './binding.js';
-import { Optimistic } from './optimistic.js';
+import { optimisticUpdates, type Optimistic } from './optimistic.js';
 import type { SseConnection } from './sse-connection.js';
 
 export class Realtime {
@@ -14,7 +14,7 @@ export class Realtime {
   readonly #bindings = new Map<string, Binding[]>();
 
   constructor(resources: Resources) {
-    this.optimistic = new Optimistic(resources);
+    this.optimistic = optimisticUpdates(resources);
   }
 
   /** Registers `connection` under `name`, closing any it replaces. */
