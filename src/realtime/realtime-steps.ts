@@ -49,7 +49,7 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
       method: step.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
-      eventTypes: new Set(step.eventTypes ?? ['message']),
+      eventTypes: step.eventTypes ?? ['message'],
       reconnect: step.reconnect,
     },
     {

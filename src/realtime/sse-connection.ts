@@ -18,7 +18,7 @@ export interface SseRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   /** Event types to deliver; others are skipped. */
-  readonly eventTypes: ReadonlySet<string>;
+  readonly eventTypes: readonly string[];
   readonly reconnect?: ReconnectConfig;
 }
 
@@ -58,6 +58,8 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** The status of the current request's response, once it has one. */
+  let status: number | undefined;
 
   const onOffline = () => controller?.abort('offline');
   const onOnline = () => {
@@ -86,24 +88,24 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
     };
     if (lastEventId !== '') sent['Last-Event-ID'] = lastEventId;
 
-    let status: number | undefined;
+    status = undefined;
     try {
       const response = await fetch(url, { ...init, headers: sent, cache: 'no-store', signal });
       const { body } = response;
       status = response.status;
-      if (status === 204) return drop('the server ended the stream (204)', status, true);
-      if (!response.ok) return drop(`the server answered ${status}`, status);
+      if (status === 204) return drop('the server ended the stream (204)', true);
+      if (!response.ok) return drop(`the server answered ${status}`);
       const type = response.headers.get('content-type') ?? '';
       if (!/^text\/event-stream\b/i.test(type) || body === null) {
         await body?.cancel();
-        return drop(`expected text/event-stream, got "${type}"`, status);
+        return drop(`expected text/event-stream, got "${type}"`);
       }
 
       retries = 0;
       listener.open();
       const parser = new SseParser({
         event: (event) => {
-          if (!closed && eventTypes.has(event.type)) listener.message(event);
+          if (eventTypes.includes(event.type)) listener.message(event);
         },
         id: (id) => (lastEventId = id),
         retry: (ms) => (baseDelay = ms),
@@ -112,14 +114,13 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
       for (let read; !(read = await reader.read()).done && !signal.aborted;) {
         parser.push(read.value);
       }
-      drop('the stream ended', status);
+      drop('the stream ended');
     } catch (error) {
       // Closing aborts the request too; `drop` then does nothing.
       drop(
         signal.reason === 'offline'
           ? 'the browser went offline'
           : `the connection failed: ${(error as Error)?.message ?? String(error)}`,
-        status,
       );
     }
   }
@@ -129,7 +130,7 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
    * retries later, or, when the policy allows no more or the drop is
    * `final`, closes.
    */
-  function drop(message: string, status: number | undefined, final = false): void {
+  function drop(message: string, final = false): void {
     if (closed) return;
     controller?.abort('dropped');
     const offline = !final && !navigator.onLine;
