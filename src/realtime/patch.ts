@@ -9,6 +9,7 @@
  * are refused before anything is applied.
  */
 import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch/module/core.mjs';
+import { unescapePathComponent } from 'fast-json-patch/module/helpers.mjs';
 import { isForbiddenKey } from '../runtime/paths.js';
 
 export class PatchError extends Error {}
@@ -93,13 +94,7 @@ function checkPointer(pointer: unknown, field: string, index: number): string[] 
   if (typeof pointer !== 'string') {
     throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
   }
-  const path =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePathComponent);
   if (path.some(isForbiddenKey)) {
     throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
   }
