@@ -101,7 +101,8 @@ export class EventAssembler {
 
 /** Bytes in, events out: the three stages chained for one stream. */
 export class SseParser extends EventAssembler {
-  readonly #decoder = new TextDecoder('utf-8');
+  /** UTF-8, which is what the standard decodes every stream as. */
+  readonly #decoder = new TextDecoder();
   readonly #lines = new LineSplitter();
 
   push(chunk: Uint8Array | string): void {
