@@ -17,8 +17,6 @@ export interface SseRequest {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** Event types to deliver; others are skipped. */
-  readonly eventTypes: readonly string[];
   readonly reconnect?: ReconnectConfig;
 }
 
@@ -35,7 +33,8 @@ export interface DropInfo {
 
 export interface SseListener {
   open(): void;
-  message(event: SseEvent): void;
+  /** Every event of the stream (called unbound, by the parser). */
+  readonly message: (event: SseEvent) => void;
   drop(info: DropInfo): void;
 }
 
@@ -49,7 +48,7 @@ export interface SseConnection {
 
 /** Makes a connection; `start` opens it. */
 export function sseConnection(request: SseRequest, listener: SseListener): SseConnection {
-  const { url, headers, eventTypes, reconnect, ...init } = request;
+  const { url, headers, reconnect, ...init } = request;
   let lastEventId = '';
   /** Failed retries since the last successful open. */
   let retries = 0;
@@ -104,9 +103,7 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
       retries = 0;
       listener.open();
       const parser = new SseParser({
-        event: (event) => {
-          if (eventTypes.includes(event.type)) listener.message(event);
-        },
+        event: listener.message,
         id: (id) => (lastEventId = id),
         retry: (ms) => (baseDelay = ms),
       });
