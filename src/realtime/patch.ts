@@ -40,7 +40,7 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
     let current = top;
     for (let i = 0; i < path.length; i++) {
       const token = path[i];
-      if (Array.isArray(current) && token !== '-' && !/^(0|[1-9]\d*)$/.test(token)) {
+      if (Array.isArray(current) && !/^(0|[1-9]\d*|-)$/.test(token)) {
         throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
       }
       if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) break;
