@@ -42,9 +42,9 @@ export class LineSplitter {
     // A CR ended the last chunk: an LF opening this one belongs to it.
     const text = this.#afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
     this.#afterCR = text.endsWith('\r');
-    const lines = text.split(/\r\n?|\n/);
-    // The first piece continues the line left over; the last is unfinished.
-    lines[0] = this.#rest + lines[0];
+    // What is left over has no line ending, so it simply continues the
+    // text; the last piece is unfinished.
+    const lines = (this.#rest + text).split(/\r\n?|\n/);
     this.#rest = lines.pop()!;
     return lines;
   }
