@@ -65,7 +65,6 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
     clearTimeout(timer);
     void connect();
   };
-  const waitOnline = () => window.addEventListener('online', onOnline, { once: true });
 
   const close = () => {
     if (closed) return;
@@ -78,7 +77,7 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
 
   async function connect(): Promise<void> {
     if (closed) return;
-    if (!navigator.onLine) return waitOnline();
+    if (!navigator.onLine) return window.addEventListener('online', onOnline, { once: true });
     const { signal } = (controller = new AbortController());
     const sent: Record<string, string> = {
       Accept: 'text/event-stream',
@@ -136,7 +135,8 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
     if (delay !== undefined) info.delay = delay;
     else info.willRetry = offline;
     listener.drop(info);
-    if (offline) waitOnline();
+    // Offline, `connect` waits to be online before it sends anything.
+    if (offline) void connect();
     else if (delay === undefined) close();
     else {
       retries++;
