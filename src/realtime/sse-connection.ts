@@ -61,23 +61,21 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
   let status: number | undefined;
 
   const onOffline = () => controller?.abort('offline');
-  const onOnline = () => {
-    clearTimeout(timer);
-    void connect();
-  };
 
   const close = () => {
     if (closed) return;
     closed = true;
     controller?.abort('closed');
     clearTimeout(timer);
-    window.removeEventListener('online', onOnline);
+    window.removeEventListener('online', connect);
     window.removeEventListener('offline', onOffline);
   };
 
   async function connect(): Promise<void> {
     if (closed) return;
-    if (!navigator.onLine) return window.addEventListener('online', onOnline, { once: true });
+    // No retry is pending meanwhile: a retry that finds the browser offline
+    // comes here, and an offline drop schedules none.
+    if (!navigator.onLine) return window.addEventListener('online', connect, { once: true });
     const { signal } = (controller = new AbortController());
     const sent: Record<string, string> = {
       Accept: 'text/event-stream',
