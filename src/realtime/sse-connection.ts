@@ -60,12 +60,13 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
   /** The status of the current request's response, once it has one. */
   let status: number | undefined;
 
+  // The one abort whose reason is read: connect's catch reports it.
   const onOffline = () => controller?.abort('offline');
 
   const close = () => {
     if (closed) return;
     closed = true;
-    controller?.abort('closed');
+    controller?.abort();
     clearTimeout(timer);
     window.removeEventListener('online', connect);
     window.removeEventListener('offline', onOffline);
@@ -126,7 +127,7 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
    */
   function drop(message: string, final = false): void {
     if (closed) return;
-    controller?.abort('dropped');
+    controller?.abort();
     const offline = !final && !navigator.onLine;
     const delay = final || offline ? undefined : retryDelay(reconnect, retries, baseDelay);
     const info: DropInfo = { message, status, attempt: retries + 1, willRetry: true };
