@@ -28,35 +28,36 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
     return clone;
   };
 
-  /**
-   * Walks `path` from `root`, refusing a list index that RFC 6901 does not
-   * allow (`/01`, `/+1`), which fast-json-patch would read as a number.
-   * With `copying`, copies `root` and every container on the way to the
-   * parent of the last token, so that fast-json-patch mutates only fresh
-   * objects; returns the new root.
-   */
-  const walk = (root: unknown, path: string[], index: number, copying: boolean): unknown => {
-    const top = copying ? copy(root) : root;
-    let current = top;
-    for (let i = 0; i < path.length; i++) {
-      const token = path[i];
-      if (Array.isArray(current) && !/^(0|[1-9]\d*|-)$/.test(token)) {
-        throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
-      }
-      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) break;
-      const container = current as Record<string, unknown>;
-      current = container[token];
-      if (copying && i < path.length - 1) container[token] = current = copy(current);
-    }
-    return top;
-  };
-
   let doc = document;
   patch.forEach((op: Operation, index) => {
+    /**
+     * Walks `path` from the root, refusing a list index that RFC 6901 does
+     * not allow (`/01`, `/+1`), which fast-json-patch would read as a
+     * number. With `copying`, copies the root and every container on the
+     * way to the parent of the last token, so that fast-json-patch mutates
+     * only fresh objects.
+     */
+    const walk = (path: string[], copying: boolean) => {
+      if (copying) doc = copy(doc);
+      let current = doc;
+      for (let i = 0; i < path.length; i++) {
+        const token = path[i];
+        if (Array.isArray(current) && !/^(0|[1-9]\d*|-)$/.test(token)) {
+          throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
+        }
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) {
+          break;
+        }
+        const container = current as Record<string, unknown>;
+        current = container[token];
+        if (copying && i < path.length - 1) container[token] = current = copy(current);
+      }
+    };
+
     const { path, from } = pointers[index];
-    doc = walk(doc, path, index, true);
+    walk(path, true);
     // `move` changes its `from`; `copy` only reads it (and clones the value).
-    if (from !== undefined) doc = walk(doc, from, index, op.op === 'move');
+    if (from !== undefined) walk(from, op.op === 'move');
     try {
       doc = applyOperation(doc, op, true, true, true).newDocument;
     } catch (error) {
