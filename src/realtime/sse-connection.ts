@@ -63,8 +63,8 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
   // The one abort whose reason is read: connect's catch reports it.
   const onOffline = () => controller?.abort('offline');
 
+  // Closing twice does no harm, so there is no guard.
   const close = () => {
-    if (closed) return;
     closed = true;
     controller?.abort();
     clearTimeout(timer);
