@@ -38,11 +38,12 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
   const eventTypes = step.eventTypes ?? ['message'];
   /**
    * Queues `work` to run after the earlier callbacks, unless the connection
-   * is no longer current by then. The last drop closes the connection
-   * before its onError is queued, so that one runs `always`.
+   * is closed by then (which a replaced, closed or stopped one always is).
+   * The last drop closes the connection before its onError is queued, so
+   * that one runs `always`.
    */
   const enqueue = (work: () => void | Promise<void>, always = false) =>
-    queue.add(() => (always || ctx.realtime.isCurrent(name, connection) ? work() : undefined));
+    queue.add(() => (always || !connection.isClosed ? work() : undefined));
   const callback = (steps: Step[] | undefined, names: [string, unknown][]) => () =>
     ctx.runCallback(steps, new Scope(scope, names));
   const connection = sseConnection(

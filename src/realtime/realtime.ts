@@ -17,15 +17,13 @@ export class Realtime {
     this.optimistic = optimisticUpdates(resources);
   }
 
-  /** Registers `connection` under `name`, closing any it replaces. */
+  /**
+   * Registers `connection` under `name`, closing any it replaces: a
+   * connection that is not closed is the live one for its name.
+   */
   open(name: string, connection: SseConnection): void {
     this.close(name);
     this.#connections.set(name, connection);
-  }
-
-  /** Whether `connection` is still the live one for `name`. */
-  isCurrent(name: string, connection: SseConnection): boolean {
-    return this.#connections.get(name) === connection && !connection.isClosed;
   }
 
   close(name: string): void {
