@@ -22,8 +22,14 @@ export function retryDelay(
   n: number,
   baseDelay = config.baseDelay ?? 1000,
 ): number | undefined {
-  const strategy = config.enabled === false ? 'none' : (config.strategy ?? 'exponential');
-  if (strategy === 'none' || n >= (config.maxRetries ?? Infinity)) return undefined;
-  const raw = strategy === 'linear' ? baseDelay * (n + 1) : baseDelay * 2 ** Math.min(n, 52);
+  if (
+    config.enabled === false ||
+    config.strategy === 'none' ||
+    n >= (config.maxRetries ?? Infinity)
+  ) {
+    return undefined;
+  }
+  // Exponential unless linear is asked for.
+  const raw = config.strategy === 'linear' ? baseDelay * (n + 1) : baseDelay * 2 ** Math.min(n, 52);
   return Math.min(raw, config.maxDelay ?? 30000);
 }

@@ -32,12 +32,7 @@ export function applyBindings(
       applyBinding(step, new Scope(scope, names), ctx);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const reported = new ConstelaError(
-        'server',
-        `bind "${step.target}": ${message}`,
-        locate(step),
-      );
-      ctx.report(reported);
+      ctx.report(new ConstelaError('server', `bind "${step.target}": ${message}`, locate(step)));
     }
   }
 }

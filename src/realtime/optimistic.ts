@@ -26,23 +26,43 @@ interface Timers {
   clearTimer(id: number): void;
 }
 
-export class Optimistic {
-  /** What settles each pending update: fold it in (`keep`) or drop it. */
-  readonly #pending = new Map<string, (keep: boolean) => void>();
-  #count = 0;
-
-  readonly #timers: Timers;
-
-  constructor(timers: Timers) {
-    this.#timers = timers;
-  }
-
+export interface Optimistic {
   /**
    * Adds a layer writing `value` at `keys` inside `field`; returns its id.
    * Throws (and adds nothing) when the path cannot be written.
    */
-  apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string {
-    const id = `optimistic-${++this.#count}`;
+  apply(field: StateField, keys: readonly PathKey[], value: unknown, timeout?: number): string;
+  /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
+  settle(id: unknown, keep: boolean, path?: string): void;
+}
+
+/** The pending optimistic updates of one app. */
+export function optimisticUpdates(timers: Timers): Optimistic {
+  /** What settles each pending update: fold it in (`keep`) or drop it. */
+  const pending = new Map<unknown, (keep: boolean) => void>();
+  let count = 0;
+
+  const settle = (id: unknown, keep: boolean, path?: string): void => {
+    const settleLayer = pending.get(id);
+    if (settleLayer === undefined) {
+      if (DEV)
+        warn(
+          `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
+          path,
+        );
+      return;
+    }
+    pending.delete(id);
+    settleLayer(keep);
+  };
+
+  const apply = (
+    field: StateField,
+    keys: readonly PathKey[],
+    value: unknown,
+    timeout?: number,
+  ): string => {
+    const id = `optimistic-${++count}`;
     const write = (base: unknown) => updateIn(base, keys, (current) => combine(current, value));
     // Fails now, before the layer exists, if the path cannot be written.
     write(field.base.get());
@@ -59,30 +79,17 @@ export class Optimistic {
       },
     };
     let timer: number | undefined;
-    this.#pending.set(id, (keep) => {
-      if (timer !== undefined) this.#timers.clearTimer(timer);
+    pending.set(id, (keep) => {
+      if (timer !== undefined) timers.clearTimer(timer);
       if (keep) field.base.set(layer.apply(field.base.get()));
       field.layers.set(field.layers.get().filter((l) => l !== layer));
     });
     field.layers.set([...field.layers.get(), layer]);
     if (timeout !== undefined && timeout >= 0) {
-      timer = this.#timers.setTimeout(() => this.settle(id, false), timeout);
+      timer = timers.setTimeout(() => settle(id, false), timeout);
     }
     return id;
-  }
+  };
 
-  /** Folds the layer into the base (`confirm`) or drops it (`reject`). */
-  settle(id: unknown, keep: boolean, path?: string): void {
-    const settle = this.#pending.get(id as string);
-    if (settle === undefined) {
-      if (DEV)
-        warn(
-          `${keep ? 'confirm' : 'reject'}: no pending update has the id ${JSON.stringify(id)}`,
-          path,
-        );
-      return;
-    }
-    this.#pending.delete(id as string);
-    settle(keep);
-  }
+  return { apply, settle };
 }

@@ -9,6 +9,7 @@
  * are refused before anything is applied.
  */
 import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch/module/core.mjs';
+import { unescapePathComponent } from 'fast-json-patch/module/helpers.mjs';
 import { isForbiddenKey } from '../runtime/paths.js';
 
 export class PatchError extends Error {}
@@ -18,13 +19,45 @@ export function applyJsonPatch(document: unknown, patch: unknown): unknown {
   if (!Array.isArray(patch)) throw new PatchError('a JSON Patch must be a list of operations');
   // Every pointer is checked, and split, before anything is applied.
   const pointers = patch.map(checkOperation);
+  /** The containers copied during this patch, which may be mutated. */
   const fresh = new Set<object>();
+  const copy = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object' || fresh.has(value)) return value;
+    const clone = Array.isArray(value) ? value.slice() : { ...value };
+    fresh.add(clone);
+    return clone;
+  };
+
   let doc = document;
   patch.forEach((op: Operation, index) => {
+    /**
+     * Walks `path` from the root, refusing a list index that RFC 6901 does
+     * not allow (`/01`, `/+1`), which fast-json-patch would read as a
+     * number. With `copying`, copies the root and every container on the
+     * way to the parent of the last token, so that fast-json-patch mutates
+     * only fresh objects.
+     */
+    const walk = (path: string[], copying: boolean) => {
+      if (copying) doc = copy(doc);
+      let current = doc;
+      for (let i = 0; i < path.length; i++) {
+        const token = path[i];
+        if (Array.isArray(current) && !/^(0|[1-9]\d*|-)$/.test(token)) {
+          throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
+        }
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) {
+          break;
+        }
+        const container = current as Record<string, unknown>;
+        current = container[token];
+        if (copying && i < path.length - 1) container[token] = current = copy(current);
+      }
+    };
+
     const { path, from } = pointers[index];
-    doc = walk(doc, path, index, fresh, true);
+    walk(path, true);
     // `move` changes its `from`; `copy` only reads it (and clones the value).
-    if (from !== undefined) doc = walk(doc, from, index, fresh, op.op === 'move');
+    if (from !== undefined) walk(from, op.op === 'move');
     try {
       doc = applyOperation(doc, op, true, true, true).newDocument;
     } catch (error) {
@@ -62,51 +95,9 @@ function checkPointer(pointer: unknown, field: string, index: number): string[] 
   if (typeof pointer !== 'string') {
     throw new PatchError(`operation ${index} needs "${field}" as a JSON Pointer string`);
   }
-  const path =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePathComponent);
   if (path.some(isForbiddenKey)) {
     throw new PatchError(`operation ${index} uses a forbidden path: ${pointer}`);
   }
   return path;
-}
-
-/**
- * Walks `path` from `root`, refusing a list index that RFC 6901 does not
- * allow (`/01`, `/+1`), which fast-json-patch would read as a number.
- * With `copying`, copies `root` and every container on the way to the
- * parent of the last token (unless already copied during this patch), so
- * that fast-json-patch mutates only fresh objects; returns the new root.
- */
-function walk(
-  root: unknown,
-  path: string[],
-  index: number,
-  fresh: Set<object>,
-  copying: boolean,
-): unknown {
-  const top = copying ? copy(root, fresh) : root;
-  let current = top;
-  for (let i = 0; i < path.length; i++) {
-    const token = path[i];
-    if (Array.isArray(current) && token !== '-' && !/^(0|[1-9]\d*)$/.test(token)) {
-      throw new PatchError(`operation ${index}: "${token}" is not a valid list index`);
-    }
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) break;
-    const container = current as Record<string, unknown>;
-    current = container[token];
-    if (copying && i < path.length - 1) container[token] = current = copy(current, fresh);
-  }
-  return top;
-}
-
-function copy(value: unknown, fresh: Set<object>): unknown {
-  if (value === null || typeof value !== 'object' || fresh.has(value)) return value;
-  const clone = Array.isArray(value) ? value.slice() : { ...value };
-  fresh.add(clone);
-  return clone;
 }

@@ -34,13 +34,16 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
   const url = toText(evaluate(step.url, scope, ctx));
   const { headers, body } = requestParts(step, scope, ctx);
   const queue = new SerialQueue(nextFrame);
+  /** The event types delivered; the others are skipped. */
+  const eventTypes = step.eventTypes ?? ['message'];
   /**
    * Queues `work` to run after the earlier callbacks, unless the connection
-   * is no longer current by then. The last drop closes the connection
-   * before its onError is queued, so that one runs `always`.
+   * is closed by then (which a replaced, closed or stopped one always is).
+   * The last drop closes the connection before its onError is queued, so
+   * that one runs `always`.
    */
   const enqueue = (work: () => void | Promise<void>, always = false) =>
-    queue.add(() => (always || ctx.realtime.isCurrent(name, connection) ? work() : undefined));
+    queue.add(() => (always || !connection.isClosed ? work() : undefined));
   const callback = (steps: Step[] | undefined, names: [string, unknown][]) => () =>
     ctx.runCallback(steps, new Scope(scope, names));
   const connection = sseConnection(
@@ -49,12 +52,12 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
       method: step.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
-      eventTypes: new Set(step.eventTypes ?? ['message']),
       reconnect: step.reconnect,
     },
     {
       open: () => enqueue(callback(step.onOpen, [])),
-      message: (event) =>
+      message: (event) => {
+        if (!eventTypes.includes(event.type)) return;
         enqueue(() => {
           const names: [string, unknown][] = [
             ['payload', parseJsonOrText(event.data)],
@@ -62,7 +65,8 @@ export function runSseConnect(step: SseConnectStep, scope: Scope, ctx: StepConte
           ];
           applyBindings(ctx.realtime.bindingsOf(name), event.type, names, ctx);
           return ctx.runCallback(step.onMessage, new Scope(scope, names));
-        }),
+        });
+      },
       drop: (info) => enqueue(callback(step.onError, [['payload', info]]), !info.willRetry),
     },
   );

@@ -5,7 +5,7 @@
  */
 import type { Resources } from '../steps/context.js';
 import type { Binding } from './binding.js';
-import { Optimistic } from './optimistic.js';
+import { optimisticUpdates, type Optimistic } from './optimistic.js';
 import type { SseConnection } from './sse-connection.js';
 
 export class Realtime {
@@ -14,18 +14,16 @@ export class Realtime {
   readonly #bindings = new Map<string, Binding[]>();
 
   constructor(resources: Resources) {
-    this.optimistic = new Optimistic(resources);
+    this.optimistic = optimisticUpdates(resources);
   }
 
-  /** Registers `connection` under `name`, closing any it replaces. */
+  /**
+   * Registers `connection` under `name`, closing any it replaces: a
+   * connection that is not closed is the live one for its name.
+   */
   open(name: string, connection: SseConnection): void {
     this.close(name);
     this.#connections.set(name, connection);
-  }
-
-  /** Whether `connection` is still the live one for `name`. */
-  isCurrent(name: string, connection: SseConnection): boolean {
-    return this.#connections.get(name) === connection && !connection.isClosed;
   }
 
   close(name: string): void {

@@ -8,9 +8,11 @@
  * that arrived during a frame is handled as one batch.
  */
 export class SerialQueue {
+  /**
+   * The jobs not yet finished, the running one first: the queue is busy
+   * (a pass is scheduled or under way) exactly while this is not empty.
+   */
   readonly #jobs: (() => void | Promise<void>)[] = [];
-  /** A pass is scheduled or under way. */
-  #busy = false;
 
   readonly #schedule: (run: () => void) => void;
 
@@ -19,22 +21,20 @@ export class SerialQueue {
   }
 
   add(job: () => void | Promise<void>): void {
-    this.#jobs.push(job);
-    if (this.#busy) return;
-    this.#busy = true;
-    this.#schedule(() => void this.#run());
+    if (this.#jobs.push(job) === 1) this.#schedule(() => void this.#run());
   }
 
   async #run(): Promise<void> {
     const jobs = this.#jobs;
     try {
       while (jobs.length > 0) {
-        const pending = jobs.shift()!();
+        const pending = jobs[0]();
         if (pending !== undefined) await pending;
+        jobs.shift();
       }
     } finally {
+      // A failed job drops the rest, so that the next job starts a new pass.
       jobs.length = 0;
-      this.#busy = false;
     }
   }
 }

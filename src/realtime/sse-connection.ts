@@ -17,8 +17,6 @@ export interface SseRequest {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** Event types to deliver; others are skipped. */
-  readonly eventTypes: ReadonlySet<string>;
   readonly reconnect?: ReconnectConfig;
 }
 
@@ -35,7 +33,8 @@ export interface DropInfo {
 
 export interface SseListener {
   open(): void;
-  message(event: SseEvent): void;
+  /** Every event of the stream (called unbound, by the parser). */
+  readonly message: (event: SseEvent) => void;
   drop(info: DropInfo): void;
 }
 
@@ -49,7 +48,7 @@ export interface SseConnection {
 
 /** Makes a connection; `start` opens it. */
 export function sseConnection(request: SseRequest, listener: SseListener): SseConnection {
-  const { url, headers, eventTypes, reconnect, ...init } = request;
+  const { url, headers, reconnect, ...init } = request;
   let lastEventId = '';
   /** Failed retries since the last successful open. */
   let retries = 0;
@@ -58,26 +57,26 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** The status of the current request's response, once it has one. */
+  let status: number | undefined;
 
+  // The one abort whose reason is read: connect's catch reports it.
   const onOffline = () => controller?.abort('offline');
-  const onOnline = () => {
-    clearTimeout(timer);
-    void connect();
-  };
-  const waitOnline = () => window.addEventListener('online', onOnline, { once: true });
 
+  // Closing twice does no harm, so there is no guard.
   const close = () => {
-    if (closed) return;
     closed = true;
-    controller?.abort('closed');
+    controller?.abort();
     clearTimeout(timer);
-    window.removeEventListener('online', onOnline);
+    window.removeEventListener('online', connect);
     window.removeEventListener('offline', onOffline);
   };
 
   async function connect(): Promise<void> {
     if (closed) return;
-    if (!navigator.onLine) return waitOnline();
+    // No retry is pending meanwhile: a retry that finds the browser offline
+    // comes here, and an offline drop schedules none.
+    if (!navigator.onLine) return window.addEventListener('online', connect, { once: true });
     const { signal } = (controller = new AbortController());
     const sent: Record<string, string> = {
       Accept: 'text/event-stream',
@@ -86,25 +85,23 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
     };
     if (lastEventId !== '') sent['Last-Event-ID'] = lastEventId;
 
-    let status: number | undefined;
+    status = undefined;
     try {
       const response = await fetch(url, { ...init, headers: sent, cache: 'no-store', signal });
       const { body } = response;
       status = response.status;
-      if (status === 204) return drop('the server ended the stream (204)', status, true);
-      if (!response.ok) return drop(`the server answered ${status}`, status);
+      if (status === 204) return drop('the server ended the stream (204)', true);
+      if (!response.ok) return drop(`the server answered ${status}`);
       const type = response.headers.get('content-type') ?? '';
       if (!/^text\/event-stream\b/i.test(type) || body === null) {
         await body?.cancel();
-        return drop(`expected text/event-stream, got "${type}"`, status);
+        return drop(`expected text/event-stream, got "${type}"`);
       }
 
       retries = 0;
       listener.open();
       const parser = new SseParser({
-        event: (event) => {
-          if (!closed && eventTypes.has(event.type)) listener.message(event);
-        },
+        event: listener.message,
         id: (id) => (lastEventId = id),
         retry: (ms) => (baseDelay = ms),
       });
@@ -112,14 +109,13 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
       for (let read; !(read = await reader.read()).done && !signal.aborted;) {
         parser.push(read.value);
       }
-      drop('the stream ended', status);
+      drop('the stream ended');
     } catch (error) {
       // Closing aborts the request too; `drop` then does nothing.
       drop(
         signal.reason === 'offline'
           ? 'the browser went offline'
           : `the connection failed: ${(error as Error)?.message ?? String(error)}`,
-        status,
       );
     }
   }
@@ -129,16 +125,17 @@ export function sseConnection(request: SseRequest, listener: SseListener): SseCo
    * retries later, or, when the policy allows no more or the drop is
    * `final`, closes.
    */
-  function drop(message: string, status: number | undefined, final = false): void {
+  function drop(message: string, final = false): void {
     if (closed) return;
-    controller?.abort('dropped');
+    controller?.abort();
     const offline = !final && !navigator.onLine;
     const delay = final || offline ? undefined : retryDelay(reconnect, retries, baseDelay);
     const info: DropInfo = { message, status, attempt: retries + 1, willRetry: true };
     if (delay !== undefined) info.delay = delay;
     else info.willRetry = offline;
     listener.drop(info);
-    if (offline) waitOnline();
+    // Offline, `connect` waits to be online before it sends anything.
+    if (offline) void connect();
     else if (delay === undefined) close();
     else {
       retries++;

@@ -42,9 +42,9 @@ export class LineSplitter {
     // A CR ended the last chunk: an LF opening this one belongs to it.
     const text = this.#afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
     this.#afterCR = text.endsWith('\r');
-    const lines = text.split(/\r\n?|\n/);
-    // The first piece continues the line left over; the last is unfinished.
-    lines[0] = this.#rest + lines[0];
+    // What is left over has no line ending, so it simply continues the
+    // text; the last piece is unfinished.
+    const lines = (this.#rest + text).split(/\r\n?|\n/);
     this.#rest = lines.pop()!;
     return lines;
   }
@@ -52,7 +52,8 @@ export class LineSplitter {
 
 /** Turns lines into events, keeping the state the standard keeps. */
 export class EventAssembler {
-  #data: string[] = [];
+  /** Every data line so far, each followed by "\n". */
+  #data = '';
   #type = '';
   #lastId = '';
   #idBuffer = '';
@@ -65,15 +66,13 @@ export class EventAssembler {
 
   line(line: string): void {
     if (line === '') return this.#dispatch();
-    const colon = line.indexOf(':');
-    if (colon === 0) return; // a comment
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    // Unknown fields are ignored.
+    // The field name runs to the first colon (or the end of the line); one
+    // space after the colon is dropped. A comment (":...") has the empty
+    // field name, which is ignored like any unknown field.
+    const [, field, value] = /^([^:]*):? ?(.*)$/s.exec(line)!;
     switch (field) {
       case 'data':
-        this.#data.push(value);
+        this.#data += value + '\n';
         return;
       case 'event':
         this.#type = value;
@@ -93,16 +92,17 @@ export class EventAssembler {
     }
     const data = this.#data;
     const type = this.#type || 'message';
-    this.#data = [];
-    this.#type = '';
-    // In the order the `event` scope name shows them: { type, id, data }.
-    if (data.length > 0) this.#handlers.event({ type, id: this.#lastId, data: data.join('\n') });
+    this.#data = this.#type = '';
+    // In the order the `event` scope name shows them: { type, id, data },
+    // without the "\n" after the last data line.
+    if (data !== '') this.#handlers.event({ type, id: this.#lastId, data: data.slice(0, -1) });
   }
 }
 
 /** Bytes in, events out: the three stages chained for one stream. */
 export class SseParser extends EventAssembler {
-  readonly #decoder = new TextDecoder('utf-8');
+  /** UTF-8, which is what the standard decodes every stream as. */
+  readonly #decoder = new TextDecoder();
   readonly #lines = new LineSplitter();
 
   push(chunk: Uint8Array | string): void {
