@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const GOAL = 20 * 1024;
-const CEILING = 22.5 * 1024;
+const CEILING = 22.6 * 1024;
 
 const bundle = readFileSync(new URL('../dist/constela.js', import.meta.url));
 const gzipped = gzipSync(bundle, { level: 9 }).length;

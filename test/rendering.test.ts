@@ -89,6 +89,53 @@ describe('fine-grained updates', () => {
     for (const target of changed) expect(before[500].contains(target)).to.equal(true);
   });
 
+  it('setPath writes update exactly the rows they reach, several in one action included', async () => {
+    const setPath = (index: unknown, field: string, value: unknown) => ({
+      do: 'setPath',
+      target: 'rows',
+      path: { expr: 'array', elements: [index, lit(field)] },
+      value,
+    });
+    const base = table(rows(1000));
+    const { el } = await mount(
+      program(
+        { rows: { type: 'list', initial: rows(1000) } },
+        [
+          { name: 'relabel', steps: [setPath(v('index'), 'label', v('label'))] },
+          {
+            name: 'two',
+            steps: [setPath(lit(2), 'label', lit('two')), setPath(lit(900), 'label', lit('nine hundred'))],
+          },
+          { name: 'rekey', steps: [setPath(lit(5), 'id', lit(5000))] },
+        ],
+        (base as { view: unknown }).view,
+      ),
+    );
+    const before = $$(el, 'tr');
+    const label = (i: number) => $$(el, 'tr')[i].querySelector('.label')!.textContent;
+
+    await el.dispatch('relabel', { index: 500, label: 'changed' });
+    await el.updateComplete;
+    expect(label(500)).to.equal('changed');
+    await el.dispatch('relabel', { index: 500, label: 'again' });
+    await el.dispatch('relabel', { index: 0, label: 'first' });
+    await el.updateComplete;
+    expect([label(0), label(500), label(1)]).to.deep.equal(['first', 'again', 'row 2']);
+
+    await el.dispatch('two');
+    await el.updateComplete;
+    expect([label(2), label(900), label(899)]).to.deep.equal(['two', 'nine hundred', 'row 900']);
+    expect($$(el, 'tr').every((tr, i) => tr === before[i])).to.equal(true);
+
+    // A write that changes a row's key gives that item a row of its own.
+    await el.dispatch('rekey');
+    await el.updateComplete;
+    const after = $$(el, 'tr');
+    expect(after[5]).to.not.equal(before[5]);
+    expect(after[5].querySelector('.id')!.textContent).to.equal('5000');
+    expect(after.filter((tr, i) => tr !== before[i])).to.have.length(1);
+  });
+
   it('a state change re-runs only the bindings that read it', async () => {
     const { el } = await mount(
       program(

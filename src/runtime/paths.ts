@@ -57,6 +57,36 @@ export function getIn(value: unknown, keys: readonly PathKey[]): unknown {
 }
 
 /**
+ * The lists `updateIn` made from another list by replacing one item: that
+ * list (held weakly, so that no list keeps the ones before it alive) and
+ * the item's index. Lists are never changed in place, so this stays true.
+ */
+type List = readonly unknown[];
+const replacements = new WeakMap<List, [from: WeakRef<List>, index: number]>();
+
+/**
+ * The range `[start, end)` of indexes where `list` may differ from
+ * `earlier`: only the items replaced, when `list` was made from `earlier` by
+ * up to 32 `updateIn` writes of single items (a `setPath` on one row), else
+ * the whole list. A keyed list uses it to update one row of a long list
+ * without comparing every item, so that the cost of such a write does not
+ * grow with the list.
+ */
+export function changedSince(list: List, earlier: List): [start: number, end: number] {
+  let start = list.length;
+  let end = 0;
+  let current: List | undefined = list;
+  for (let step = 0; step < 32 && current !== undefined && current !== earlier; step++) {
+    const replaced = replacements.get(current);
+    if (replaced === undefined) break;
+    start = Math.min(start, replaced[1]);
+    end = Math.max(end, replaced[1] + 1);
+    current = replaced[0].deref();
+  }
+  return current === earlier ? [start, end] : [0, list.length];
+}
+
+/**
  * Returns a copy of `root` where the value at `keys` is replaced by
  * `fn(old)`. Missing containers are created: a list when the next key is a
  * number, else an object.
@@ -79,6 +109,7 @@ export function updateIn(
     }
     const copy = base.slice();
     copy[key] = updateIn(base[key], keys, fn, depth + 1);
+    if (key < base.length) replacements.set(copy, [new WeakRef(base), key]);
     return copy;
   }
   if (!isPlainObject(base)) {

@@ -13,6 +13,7 @@ import { locate } from '../program/locations.js';
 import type { EachNode } from '../program/types.js';
 import { warn } from '../runtime/errors.js';
 import { DEV } from '../dev.js';
+import { changedSince } from '../runtime/paths.js';
 import { Scope, type RowEqualities } from '../runtime/scope.js';
 import { caretOf } from './caret.js';
 import type { ParentSpec } from './context.js';
@@ -75,6 +76,8 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
   const { node, scope, ctx } = spec;
   const { reactor } = ctx;
   let rows: Row[] = [];
+  /** The list the rows show: `rows[i].value` is `shown[i]`. */
+  let shown: readonly unknown[] = [];
   /** The key of an item at a position (see `keyer`). */
   const key = keyer(spec);
 
@@ -105,13 +108,16 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
    */
   const updateInPlace = (items: readonly unknown[]): boolean => {
     if (items.length !== rows.length || items.length === 0) return false;
+    // Outside this range every item is the one shown (paths.ts).
+    const [start, end] = changedSince(items, shown);
     const changed: number[] = [];
-    for (let i = 0; i < items.length; i++) {
+    for (let i = start; i < end; i++) {
       if (Object.is(items[i], rows[i].value)) continue;
       if (!Object.is(key(items[i], i), rows[i].key)) return false;
       changed.push(i);
     }
     for (const i of changed) give(rows[i], items[i]);
+    shown = items;
     return true;
   };
 
@@ -172,6 +178,7 @@ function showList(container: ChildPart, spec: EachSpec): () => void {
     }
     restoreFocus?.();
     rows = next as Row[];
+    shown = items;
     setCommittedValue(
       container,
       rows.map((row) => row.part),
