@@ -104,7 +104,10 @@ describe('fine-grained updates', () => {
           { name: 'relabel', steps: [setPath(v('index'), 'label', v('label'))] },
           {
             name: 'two',
-            steps: [setPath(lit(2), 'label', lit('two')), setPath(lit(900), 'label', lit('nine hundred'))],
+            steps: [
+              setPath(lit(2), 'label', lit('two')),
+              setPath(lit(900), 'label', lit('nine hundred')),
+            ],
           },
           { name: 'rekey', steps: [setPath(lit(5), 'id', lit(5000))] },
         ],
