@@ -4,3 +4,7 @@
 declare module 'fast-json-patch/module/core.mjs' {
   export * from 'fast-json-patch/module/core';
 }
+// fast-json-patch's helpers module, which its core module already bundles.
+declare module 'fast-json-patch/module/helpers.mjs' {
+  export * from 'fast-json-patch/module/helpers';
+}
