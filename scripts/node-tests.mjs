@@ -26,8 +26,10 @@ stream.on('test:pass', (event) => {
 stream.on('test:fail', (event) => {
   if (event.details.type !== 'suite') failed++;
 });
-stream.compose(spec).pipe(process.stdout);
-stream.on('end', () => {
+const report = stream.compose(spec);
+report.pipe(process.stdout);
+// After the reporter's own summary, so the counts line is the last one.
+report.on('end', () => {
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 });
