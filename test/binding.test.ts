@@ -281,3 +281,40 @@ describe('binding without patch', () => {
     expect(el.getState('doc')).to.equal(2);
   });
 });
+
+describe('binding: forbidden path steps (QA regression)', () => {
+  it('refuses a plain bind whose path step in a list is __proto__ or constructor: reports, appends nothing', async () => {
+    const s = script([
+      {
+        chunks: [
+          sse({ id: '__proto__', data: { id: '__proto__', text: 'x' } }),
+          sse({ id: 'constructor', data: { id: 'constructor', text: 'y' } }),
+          sse({ id: 'b', data: { id: 'b', text: 'ok' } }),
+        ],
+      },
+    ]);
+    const { el, errors } = await mount(
+      bound(
+        s.url,
+        [
+          {
+            do: 'bind',
+            connection: 'feed',
+            target: 'messages',
+            path: v('payload', 'id'),
+            transform: v('payload', 'data'),
+          },
+        ],
+        { messages: { type: 'list', initial: [{ id: 'a', text: 'A' }] } },
+        state('messages'),
+      ),
+    );
+    await seen(el, 3);
+    expect(el.getState('messages')).to.deep.equal([
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'ok' },
+    ]);
+    expect(errors.map((e) => e.code)).to.deep.equal(['server', 'server']);
+    expect(errors[0].message).to.contain('not allowed');
+  });
+});
