@@ -8,7 +8,14 @@ import { evaluate } from '../expr/evaluate.js';
 import { locate } from '../program/locations.js';
 import type { BindStep, Expr } from '../program/types.js';
 import { ConstelaError } from '../runtime/errors.js';
-import { getIn, isPlainObject, parsePath, updateIn, type PathKey } from '../runtime/paths.js';
+import {
+  getIn,
+  isForbiddenKey,
+  isPlainObject,
+  parsePath,
+  updateIn,
+  type PathKey,
+} from '../runtime/paths.js';
 import { Scope } from '../runtime/scope.js';
 import type { StepContext } from '../steps/context.js';
 import { applyJsonPatch } from './patch.js';
@@ -57,11 +64,14 @@ export function evaluatePath(path: Expr | undefined, scope: Scope, ctx: StepCont
  * Resolves the keyed steps of `keys` inside `root`, for `updateIn`: in a
  * list, a step that is not a number is the `id` of an item; a step that
  * finds no item, or -1, is the end of the list, so that writing appends
- * (to a new list, where there is none yet).
+ * (to a new list, where there is none yet). `__proto__`, `prototype` and
+ * `constructor` are refused, as ids too.
  */
 function resolveKeys(root: unknown, keys: readonly PathKey[]): PathKey[] {
   let current = root;
   return keys.map((key) => {
+    // Refused here, before an id lookup turns the step into an index.
+    if (isForbiddenKey(key)) throw new Error(`the path step "${key}" is not allowed`);
     const list = Array.isArray(current)
       ? current
       : current == null && typeof key === 'number'
