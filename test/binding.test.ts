@@ -48,6 +48,15 @@ const joined = (name: string) => ({
 const seen = (el: HTMLElement & { getState(n: string): unknown }, n: number) =>
   until(() => el.getState('seen') === n);
 
+/** Binds each message's `data` into `messages`, upserted by its `id`. */
+const upsertById = {
+  do: 'bind',
+  connection: 'feed',
+  target: 'messages',
+  path: v('payload', 'id'),
+  transform: v('payload', 'data'),
+};
+
 describe('binding with JSON Patch', () => {
   it('adds at /items/- then /items/0: renders a,b,c then z,a,b,c', async () => {
     const s = script([
@@ -200,20 +209,7 @@ describe('binding without patch', () => {
       },
     ]);
     const { el } = await mount(
-      bound(
-        s.url,
-        [
-          {
-            do: 'bind',
-            connection: 'feed',
-            target: 'messages',
-            path: v('payload', 'id'),
-            transform: v('payload', 'data'),
-          },
-        ],
-        { messages: { type: 'list', initial: [] } },
-        state('messages'),
-      ),
+      bound(s.url, [upsertById], { messages: { type: 'list', initial: [] } }, state('messages')),
     );
     await seen(el, 3);
     expect(el.getState('messages')).to.deep.equal([
@@ -296,15 +292,7 @@ describe('binding: forbidden path steps (QA regression)', () => {
     const { el, errors } = await mount(
       bound(
         s.url,
-        [
-          {
-            do: 'bind',
-            connection: 'feed',
-            target: 'messages',
-            path: v('payload', 'id'),
-            transform: v('payload', 'data'),
-          },
-        ],
+        [upsertById],
         { messages: { type: 'list', initial: [{ id: 'a', text: 'A' }] } },
         state('messages'),
       ),

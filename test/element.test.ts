@@ -1,21 +1,25 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { ConstelaApp } from '../src/element.js';
-import { $, lit, mount, program, settle, state, text, until, el as node } from './helpers.js';
+import {
+  $,
+  lit,
+  mount,
+  program,
+  settle,
+  state,
+  text,
+  until,
+  el as node,
+  lifecycleLog,
+} from './helpers.js';
 
 const counter = (initial = 0, extra: Record<string, unknown> = {}) =>
   program(
     { count: { type: 'number', initial }, log: { type: 'list', initial: [] } },
     [
       { name: 'inc', steps: [{ do: 'update', target: 'count', operation: 'increment' }] },
-      {
-        name: 'mounted',
-        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('mount') }],
-      },
-      {
-        name: 'unmounted',
-        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('unmount') }],
-      },
+      ...lifecycleLog,
     ],
     node('button', { onClick: { event: 'click', action: 'inc' } }, [text(state('count'))]),
     extra,

@@ -100,3 +100,15 @@ export function captureWarnings() {
     },
   };
 }
+
+/** `mounted` and `unmounted`: actions that push "mount" / "unmount" to state `log`. */
+export const lifecycleLog = [
+  {
+    name: 'mounted',
+    steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('mount') }],
+  },
+  {
+    name: 'unmounted',
+    steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('unmount') }],
+  },
+];

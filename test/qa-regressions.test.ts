@@ -5,7 +5,19 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { ConstelaApp, ConstelaErrorDetail } from '../src/element.js';
-import { $, lit, mount, program, settle, state, text, until, v, el as node } from './helpers.js';
+import {
+  $,
+  lit,
+  mount,
+  program,
+  settle,
+  state,
+  text,
+  until,
+  v,
+  el as node,
+  lifecycleLog,
+} from './helpers.js';
 
 afterEach(() => {
   for (const app of document.querySelectorAll('constela-app')) app.remove();
@@ -25,14 +37,7 @@ const logger = (initial = 0) =>
     { n: { type: 'number', initial }, log: { type: 'list', initial: [] } },
     [
       { name: 'tick', steps: [{ do: 'update', target: 'n', operation: 'increment' }] },
-      {
-        name: 'mounted',
-        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('mount') }],
-      },
-      {
-        name: 'unmounted',
-        steps: [{ do: 'update', target: 'log', operation: 'push', value: lit('unmount') }],
-      },
+      ...lifecycleLog,
     ],
     node('p', {}, [text(state('n'))]),
     { lifecycle: { onMount: 'mounted', onUnmount: 'unmounted' } },

@@ -125,9 +125,10 @@ export function checkProgram(input: unknown): Problem[] {
     if (kind === undefined) return fail(pointer(path, tag), `${one} needs "${tag}"`);
     if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
       const known = Object.keys(kinds);
+      const hint = DEV ? suggest(kind, known) : '';
       return fail(
         pointer(path, tag),
-        `unknown ${what} ${JSON.stringify(kind)}${DEV ? suggest(kind, known) : ''}; expected one of ${known.join(', ')}`,
+        `unknown ${what} ${JSON.stringify(kind)}${hint}; expected one of ${known.join(', ')}`,
       );
     }
     fields(value, kinds[kind], path, `"${kind}"`, tag);
